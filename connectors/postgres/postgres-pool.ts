@@ -1,0 +1,175 @@
+// Transaction-mode pool of server connections for one backend: at most `pool.max` connections, idle
+// ones reused LIFO (warm caches), waiters served FIFO with a timeout (53300), connections opened on
+// demand and closed after `idleTimeoutMs` unused. A connection that dies is dropped and replaced the
+// next time one is needed, so a backend restart needs no intervention.
+import { loginToBackend } from './backend-login.js';
+import type { PostgresTarget } from './postgres-config.js';
+import { BackendError } from './postgres-errors.js';
+import { ServerConnection } from './server-connection.js';
+
+type Waiter = {
+  resolve: (conn: ServerConnection) => void;
+  reject: (err: Error) => void;
+  timer: NodeJS.Timeout;
+  since: number;
+};
+
+export type PoolStats = { total: number; idle: number; busy: number; connecting: number; waiting: number; maxWaitMs: number };
+
+export class PostgresPool {
+  private readonly idle: ServerConnection[] = [];
+  private readonly busy = new Set<ServerConnection>();
+  private readonly waiters: Waiter[] = [];
+  private connecting = 0;
+  private nextId = 1;
+  private closing = false;
+  private readonly reaper: NodeJS.Timeout;
+  /** ParameterStatus values of the first login, announced to clients at their login. */
+  private parameters: Map<string, string> | null = null;
+
+  constructor(readonly target: PostgresTarget) {
+    this.reaper = setInterval(() => this.closeIdle(), Math.max(1000, Math.min(target.pool.idleTimeoutMs, 10_000)));
+    this.reaper.unref();
+  }
+
+  /** An idle connection right now, without waiting (the hot path: no promise, no timer). */
+  tryAcquire(): ServerConnection | null {
+    for (let conn = this.idle.pop(); conn !== undefined; conn = this.idle.pop()) {
+      if (conn.closed) continue;
+      this.busy.add(conn);
+      return conn;
+    }
+    return null;
+  }
+
+  acquire(): Promise<ServerConnection> {
+    const conn = this.tryAcquire();
+    if (conn) return Promise.resolve(conn);
+    if (this.closing) return Promise.reject(new BackendError('57P01', `backend "${this.target.name}" is shutting down`));
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        since: Date.now(),
+        timer: setTimeout(() => {
+          this.removeWaiter(waiter);
+          reject(new BackendError('53300', `no server connection to backend "${this.target.name}" became free within ${this.target.pool.acquireTimeoutMs} ms (pool.max ${this.target.pool.max})`));
+        }, this.target.pool.acquireTimeoutMs),
+      };
+      this.waiters.push(waiter);
+      this.grow();
+    });
+  }
+
+  release(conn: ServerConnection): void {
+    this.busy.delete(conn);
+    if (conn.closed) {
+      this.grow();
+      return;
+    }
+    conn.router.attach(null);
+    const waiter = this.waiters.shift();
+    if (waiter) {
+      clearTimeout(waiter.timer);
+      this.busy.add(conn);
+      waiter.resolve(conn);
+      return;
+    }
+    if (this.closing) {
+      conn.terminate();
+      return;
+    }
+    conn.lastReleasedAt = Date.now();
+    this.idle.push(conn);
+  }
+
+  /** Drops a connection that can no longer be trusted (dead, desynchronised, mid-transaction client gone). */
+  discard(conn: ServerConnection, reason: string): void {
+    this.busy.delete(conn);
+    conn.destroy(reason);
+    this.grow();
+  }
+
+  /** Server parameters for client logins; logs in once if no connection has been made yet. */
+  async serverParameters(): Promise<Map<string, string>> {
+    if (this.parameters) return this.parameters;
+    const conn = await this.acquire();
+    this.release(conn);
+    if (!this.parameters) throw new BackendError('08001', `backend "${this.target.name}" sent no parameters`);
+    return this.parameters;
+  }
+
+  stats(): PoolStats {
+    const now = Date.now();
+    const oldest = this.waiters[0];
+    return {
+      total: this.idle.length + this.busy.size + this.connecting,
+      idle: this.idle.length,
+      busy: this.busy.size,
+      connecting: this.connecting,
+      waiting: this.waiters.length,
+      maxWaitMs: oldest ? now - oldest.since : 0,
+    };
+  }
+
+  /** Stops lending; closes idle connections now and busy ones as they come back. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.reaper);
+    for (const waiter of this.waiters.splice(0)) {
+      clearTimeout(waiter.timer);
+      waiter.reject(new BackendError('57P01', `backend "${this.target.name}" is shutting down`));
+    }
+    for (const conn of this.idle.splice(0)) conn.terminate();
+  }
+
+  /** Opens connections while there are more waiters than connections on the way. */
+  private grow(): void {
+    while (!this.closing && this.waiters.length > this.connecting && this.idle.length + this.busy.size + this.connecting < this.target.pool.max) {
+      this.connecting++;
+      loginToBackend(this.target).then(
+        (login) => {
+          this.connecting--;
+          if (!this.parameters) this.parameters = login.parameters;
+          const conn = new ServerConnection(login, this.nextId++);
+          conn.onClose((c) => this.forget(c));
+          this.busy.add(conn);
+          this.release(conn);
+        },
+        (err: Error) => {
+          this.connecting--;
+          // Nothing else can serve the waiters soon: tell them now rather than at their timeout.
+          if (this.busy.size === 0 && this.idle.length === 0) this.rejectWaiters(err);
+        },
+      );
+    }
+  }
+
+  private rejectWaiters(err: Error): void {
+    for (const waiter of this.waiters.splice(0, this.waiters.length - this.connecting)) {
+      clearTimeout(waiter.timer);
+      waiter.reject(err);
+    }
+  }
+
+  private forget(conn: ServerConnection): void {
+    const i = this.idle.indexOf(conn);
+    if (i >= 0) this.idle.splice(i, 1);
+  }
+
+  private removeWaiter(waiter: Waiter): void {
+    const i = this.waiters.indexOf(waiter);
+    if (i >= 0) this.waiters.splice(i, 1);
+  }
+
+  private closeIdle(): void {
+    const cutoff = Date.now() - this.target.pool.idleTimeoutMs;
+    for (let i = this.idle.length - 1; i >= 0; i--) {
+      const conn = this.idle[i]!;
+      if (conn.lastReleasedAt < cutoff) {
+        this.idle.splice(i, 1);
+        conn.terminate();
+      }
+    }
+  }
+}

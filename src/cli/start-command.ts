@@ -1,0 +1,65 @@
+// `pgfabric start [--config FILE]`: runs the proxy. Without a config file it starts the embedded demo
+// (a disposable local Postgres with two demo tenants) and prints how to connect. SIGHUP reloads the
+// config (a bad one is refused, line by line, and the old one keeps serving); SIGTERM/SIGINT drain.
+import { existsSync } from 'node:fs';
+import type { Logger } from 'pino';
+import { loadConfigFile, parseConfigText } from '../config/load-config.js';
+import type { ResolvedConfig } from '../config/resolved-config.js';
+import { demoConfigObject, demoPsqlLines } from '../demo/demo-config.js';
+import { startDemoBackend, type DemoBackend } from '../demo/start-demo-backend.js';
+import { createLogger } from '../observability/logger.js';
+import { PgfabricServer } from '../server/pgfabric-server.js';
+
+const DEFAULT_CONFIG = './pgfabric.yaml';
+
+export async function startCommand(configPath: string | undefined, out: (line: string) => void): Promise<number> {
+  const logger = createLogger();
+  const path = configPath ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+  let demo: DemoBackend | null = null;
+  let config: ResolvedConfig;
+  if (path) {
+    const loaded = await loadConfigFile(path);
+    if (!loaded.ok) {
+      for (const problem of loaded.problems) out(problem);
+      return 1;
+    }
+    config = loaded.config;
+  } else {
+    out('no config file (./pgfabric.yaml): starting the embedded demo in ./.pgfabric-demo/');
+    demo = await startDemoBackend();
+    const loaded = parseConfigText(JSON.stringify(demoConfigObject(demo.url)), 'json', { baseDir: process.cwd() });
+    if (!loaded.ok) throw new Error(`demo config is invalid: ${loaded.problems.join('; ')}`);
+    config = loaded.config;
+  }
+  const server = new PgfabricServer(config, logger);
+  const address = await server.listen();
+  if (demo) {
+    out('pgfabric demo is running. Connect with:');
+    for (const line of demoPsqlLines(address.host, address.port)) out(`  ${line}`);
+  }
+  installSignals(server, path, logger, demo);
+  return new Promise<number>(() => {}); // runs until a signal ends the process
+}
+
+function installSignals(server: PgfabricServer, path: string | undefined, logger: Logger, demo: DemoBackend | null): void {
+  process.on('SIGHUP', () => {
+    if (!path) return logger.warn('SIGHUP ignored: the embedded demo has no config file to reload');
+    void loadConfigFile(path).then((loaded) => {
+      if (loaded.ok) return server.reload(loaded.config);
+      logger.error({ problems: loaded.problems }, 'new configuration refused; the old one keeps serving');
+      for (const problem of loaded.problems) logger.error(`config: ${problem}`);
+    });
+  });
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'draining');
+    void server
+      .drain()
+      .then(() => demo?.stop())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}

@@ -1,0 +1,143 @@
+// The running proxy: the TCP listener, the client connections, one connector per backend, and the
+// operations on all of them — reload (new config, old one kept when the new one is bad) and drain
+// (SIGTERM: stop accepting, let transactions finish, then close).
+import net from 'node:net';
+import tls from 'node:tls';
+import type { Logger } from 'pino';
+import type { Connector } from '../../connectors/connector.js';
+import { errorResponse } from '../../protocol/backend-encoder.js';
+import { StatementRewriter } from '../../rewrite/statement-rewriter.js';
+import { backendFingerprint, createConnector } from '../backends/registry.js';
+import type { ResolvedConfig, TenantConfig } from '../config/resolved-config.js';
+import { ClientConnection } from '../sessions/client-connection.js';
+import type { SessionContext } from '../sessions/session-context.js';
+import { CancelRegistry } from './cancel-registry.js';
+
+type ConnectorEntry = { connector: Connector; fingerprint: string };
+
+export class PgfabricServer {
+  private config: ResolvedConfig;
+  private readonly listener: net.Server;
+  private readonly clients = new Set<ClientConnection>();
+  private connectors = new Map<string, ConnectorEntry>();
+  private secureContext: tls.SecureContext | null = null;
+  private draining = false;
+  readonly rewriter = new StatementRewriter();
+  readonly cancels = new CancelRegistry();
+  private readonly context: SessionContext;
+
+  constructor(
+    config: ResolvedConfig,
+    readonly logger: Logger,
+  ) {
+    this.config = config;
+    this.applyBackends(config);
+    this.secureContext = makeSecureContext(config);
+    this.context = {
+      config: () => this.config,
+      connectorFor: (tenant) => this.connectorFor(tenant),
+      rewriter: this.rewriter,
+      secureContext: () => this.secureContext,
+      cancels: this.cancels,
+      logger,
+    };
+    this.listener = net.createServer({ noDelay: true }, (socket) => this.accept(socket));
+    this.listener.on('error', (err) => logger.error({ err }, 'listener error'));
+  }
+
+  /** Starts listening; port 0 picks a free port. Resolves to the address actually bound. */
+  listen(): Promise<{ host: string; port: number }> {
+    const { host, port } = this.config.listen;
+    return new Promise((resolve, reject) => {
+      this.listener.once('error', reject);
+      this.listener.listen(port, host, () => {
+        this.listener.removeListener('error', reject);
+        const address = this.listener.address() as net.AddressInfo;
+        this.logger.info({ host: address.address, port: address.port }, 'pgfabric listening');
+        resolve({ host: address.address, port: address.port });
+      });
+    });
+  }
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  connectorStats(): Record<string, Record<string, number>> {
+    const out: Record<string, Record<string, number>> = {};
+    for (const [name, entry] of this.connectors) out[name] = entry.connector.stats();
+    return out;
+  }
+
+  /** Applies a new, already validated config without dropping connections. */
+  reload(next: ResolvedConfig): void {
+    const removedTenants = [...this.config.tenants.keys()].filter((t) => !next.tenants.has(t));
+    this.config = next;
+    this.secureContext = makeSecureContext(next);
+    this.applyBackends(next);
+    for (const client of this.clients) {
+      if (client.tenant && removedTenants.includes(client.tenant.name)) {
+        client.terminate(errorResponse({ severity: 'FATAL', code: '57P01', message: `tenant "${client.tenant.name}" was removed from the configuration` }));
+      }
+    }
+    this.logger.info({ tenants: next.tenants.size, backends: next.backends.size, users: next.users.size }, 'configuration reloaded');
+  }
+
+  /** Stops accepting, closes idle clients now and busy ones when their transaction ends, then the pools. */
+  async drain(timeoutMs = this.config.limits.drainTimeoutMs): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    this.listener.close();
+    const goodbye = errorResponse({ severity: 'FATAL', code: '57P01', message: 'terminating connection due to administrator command' });
+    for (const client of this.clients) {
+      const session = client.session;
+      if (!session || session.quiescent) client.terminate(goodbye);
+      else session.onQuiescent = () => client.terminate(goodbye);
+    }
+    const deadline = Date.now() + timeoutMs;
+    while (this.clients.size > 0 && Date.now() < deadline) await sleep(20);
+    for (const client of this.clients) client.terminate(goodbye);
+    await Promise.all([...this.connectors.values()].map((e) => e.connector.close()));
+    this.logger.info('pgfabric stopped');
+  }
+
+  private accept(socket: net.Socket): void {
+    if (this.draining) {
+      socket.destroy();
+      return;
+    }
+    const client = new ClientConnection(socket, this.context);
+    this.clients.add(client);
+    client.onClosed = (c) => this.clients.delete(c);
+  }
+
+  private connectorFor(tenant: TenantConfig): Connector {
+    const entry = this.connectors.get(tenant.backend);
+    if (!entry) throw new Error(`no connector for backend "${tenant.backend}"`);
+    return entry.connector;
+  }
+
+  private applyBackends(config: ResolvedConfig): void {
+    const next = new Map<string, ConnectorEntry>();
+    for (const [name, backend] of config.backends) {
+      const fingerprint = backendFingerprint(backend);
+      const current = this.connectors.get(name);
+      if (current && current.fingerprint === fingerprint) next.set(name, current);
+      else next.set(name, { connector: createConnector(backend), fingerprint });
+    }
+    // Connectors no longer in use stop lending; sessions holding them finish on the old pool.
+    for (const [name, entry] of this.connectors) {
+      if (next.get(name) !== entry) void entry.connector.close();
+    }
+    this.connectors = next;
+  }
+}
+
+function makeSecureContext(config: ResolvedConfig): tls.SecureContext | null {
+  if (!config.tls) return null;
+  return tls.createSecureContext({ cert: config.tls.certPem, key: config.tls.keyPem });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

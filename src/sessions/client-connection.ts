@@ -1,0 +1,227 @@
+// One client socket: drives the startup handshake, upgrades to TLS, announces the backend's parameters
+// and this session's cancel key, then feeds frames to the query dispatcher. It is also the connector's
+// ClientChannel: writes are corked and flushed once per tick (postgres.js's habit), and any bad input
+// ends in an ErrorResponse and a closed socket, never an exception that escapes.
+import type net from 'node:net';
+import tls from 'node:tls';
+import { FrameReader, type Frame } from '../../protocol/frame-reader.js';
+import { encodeBackend, errorResponse } from '../../protocol/backend-encoder.js';
+import { readyForQueryFrame } from '../../protocol/constant-frames.js';
+import type { ClientChannel, ConnectorSession } from '../../connectors/connector.js';
+import type { TenantConfig, UserConfig } from '../config/resolved-config.js';
+import { QueryDispatcher } from './query-dispatcher.js';
+import { StartupHandshake, type HandshakeAction } from './startup-handshake.js';
+import type { SessionContext } from './session-context.js';
+import { frameBytes } from './frame-bytes.js';
+
+export type ClientPhase = 'startup' | 'connecting' | 'ready' | 'closed';
+
+export class ClientConnection implements ClientChannel {
+  phase: ClientPhase = 'startup';
+  private socket: net.Socket;
+  private readonly reader: FrameReader;
+  private readonly handshake: StartupHandshake;
+  private dispatcher: QueryDispatcher | null = null;
+  session: ConnectorSession | null = null;
+  user: UserConfig | null = null;
+  tenant: TenantConfig | null = null;
+  processId = 0;
+  private corked = false;
+  private readonly startupTimer: NodeJS.Timeout;
+  readonly connectedAt = Date.now();
+  onClosed: ((conn: ClientConnection) => void) | null = null;
+
+  constructor(
+    socket: net.Socket,
+    private readonly ctx: SessionContext,
+  ) {
+    this.socket = socket;
+    const config = ctx.config();
+    this.reader = new FrameReader({ maxMessageSize: config.limits.maxMessageSize, startup: true });
+    this.handshake = new StartupHandshake(config, { tlsAvailable: ctx.secureContext() !== null, encrypted: false });
+    this.startupTimer = setTimeout(() => this.terminate(errorResponse({ severity: 'FATAL', code: '08006', message: 'startup timed out' })), config.limits.startupTimeoutMs);
+    this.startupTimer.unref();
+    this.wire(socket);
+  }
+
+  get remoteAddress(): string {
+    return `${this.socket.remoteAddress ?? '?'}:${this.socket.remotePort ?? 0}`;
+  }
+
+  private wire(socket: net.Socket): void {
+    socket.setNoDelay(true);
+    socket.on('data', this.onData);
+    socket.on('error', () => this.close());
+    socket.on('close', () => this.close());
+  }
+
+  private readonly onData = (chunk: Buffer): void => {
+    this.reader.push(chunk);
+    try {
+      // While 'connecting', frames stay in the reader until the backend parameters arrive.
+      while (this.phase === 'startup' || this.phase === 'ready') {
+        const frame = this.reader.next();
+        if (frame === null) return;
+        if ('kind' in frame) return this.terminate(errorResponse({ severity: 'FATAL', code: frame.code, message: frame.message }));
+        if (this.phase === 'startup') {
+          if (!this.runHandshake(this.handshake.receive(frame))) return;
+        } else this.onQueryFrame(frame);
+      }
+    } catch (err) {
+      const id = Math.random().toString(36).slice(2, 10);
+      this.ctx.logger.error({ err, errorId: id, client: this.remoteAddress }, 'internal error in client session');
+      this.terminate(errorResponse({ severity: 'FATAL', code: 'XX000', message: `internal error (id ${id})` }));
+    }
+  };
+
+  private onQueryFrame(frame: Frame): void {
+    const result = this.dispatcher!.dispatch(frame, frameBytes(frame));
+    if (result === 'continue') return;
+    if (result === 'terminate') return this.close();
+    this.terminate(result.fatal);
+  }
+
+  /** Carries out handshake actions; false when the connection is closing or waits for something. */
+  private runHandshake(actions: HandshakeAction[]): boolean {
+    for (const action of actions) {
+      switch (action.type) {
+        case 'send':
+          this.socket.write(action.bytes);
+          break;
+        case 'expectStartup':
+          this.reader.expectStartup();
+          break;
+        case 'startTls':
+          this.startTls();
+          return false;
+        case 'cancel':
+          this.ctx.cancels.cancel(action.processId, action.secretKey);
+          break;
+        case 'close':
+          this.terminate(action.bytes);
+          return false;
+        case 'authenticated':
+          this.authenticated(action.user, action.tenant, action.parameters);
+          return false;
+      }
+    }
+    return true;
+  }
+
+  private startTls(): void {
+    const context = this.ctx.secureContext();
+    if (!context || this.reader.buffered > 0) {
+      // Bytes sent after SSLRequest but before the handshake would be plaintext injected into the TLS session.
+      return this.terminate(errorResponse({ severity: 'FATAL', code: '08P01', message: 'unexpected data after SSLRequest' }));
+    }
+    const plain = this.socket;
+    plain.removeAllListeners('data');
+    plain.removeAllListeners('error');
+    plain.removeAllListeners('close');
+    const secure = new tls.TLSSocket(plain, { isServer: true, secureContext: context });
+    this.socket = secure;
+    this.reader.expectStartup();
+    this.handshake.upgraded();
+    this.wire(secure);
+  }
+
+  private authenticated(user: UserConfig, tenant: TenantConfig | null, parameters: Record<string, string>): void {
+    this.user = user;
+    this.tenant = tenant;
+    if (tenant === null) {
+      return this.terminate(errorResponse({ severity: 'FATAL', code: '0A000', message: 'the admin console is not available in this version of pgfabric' }));
+    }
+    this.phase = 'connecting';
+    this.socket.pause();
+    const connector = this.ctx.connectorFor(tenant);
+    connector.serverParameters().then(
+      (serverParams) => this.ready(user, tenant, parameters, serverParams),
+      (err: Error & { sqlState?: string }) => {
+        this.ctx.logger.warn({ tenant: tenant.name, backend: connector.name, err: err.message }, 'backend unavailable at login');
+        this.terminate(errorResponse({ severity: 'FATAL', code: err.sqlState ?? '08001', message: err.message }));
+      },
+    );
+  }
+
+  private ready(user: UserConfig, tenant: TenantConfig, parameters: Record<string, string>, serverParams: ReadonlyMap<string, string>): void {
+    if (this.phase === 'closed') return;
+    clearTimeout(this.startupTimer);
+    const connector = this.ctx.connectorFor(tenant);
+    this.session = connector.openSession(this, { user: user.name, tenant: tenant.name, parameters });
+    const key = this.ctx.cancels.register(this.session);
+    this.processId = key.processId;
+    for (const [name, value] of announcedParameters(serverParams, parameters, user.name)) {
+      this.socket.write(encodeBackend({ kind: 'ParameterStatus', name, value }));
+    }
+    this.socket.write(encodeBackend({ kind: 'BackendKeyData', processId: key.processId, secretKey: key.secretKey }));
+    this.socket.write(readyForQueryFrame('I'));
+    const context = { cacheKey: `${tenant.name}\u0001${user.role}`, tenantId: tenant.id, role: user.role };
+    this.dispatcher = new QueryDispatcher(this.session, this.ctx.rewriter, context);
+    this.phase = 'ready';
+    this.socket.resume();
+    this.onData(Buffer.alloc(0)); // frames that arrived while connecting
+  }
+
+  // ---- ClientChannel ----
+
+  write(bytes: Buffer): boolean {
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(this.uncork);
+    }
+    return this.socket.write(bytes);
+  }
+
+  private readonly uncork = (): void => {
+    this.corked = false;
+    this.socket.uncork();
+  };
+
+  whenDrained(callback: () => void): void {
+    this.socket.once('drain', callback);
+  }
+
+  pauseInput(): void {
+    this.socket.pause();
+  }
+
+  resumeInput(): void {
+    if (this.phase === 'ready') this.socket.resume();
+  }
+
+  terminate(fatal: Buffer | null): void {
+    if (this.phase === 'closed') return;
+    if (fatal) this.socket.end(fatal);
+    else this.socket.end();
+    this.close();
+  }
+
+  log(level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown> = {}): void {
+    this.ctx.logger[level]({ ...fields, tenant: this.tenant?.name, user: this.user?.name }, message);
+  }
+
+  close(): void {
+    if (this.phase === 'closed') return;
+    this.phase = 'closed';
+    clearTimeout(this.startupTimer);
+    if (this.processId) this.ctx.cancels.unregister(this.processId);
+    this.session?.end();
+    if (!this.socket.destroyed) this.socket.destroySoon();
+    this.onClosed?.(this);
+  }
+}
+
+/** ParameterStatus values for a new client: the backend's, with the client's own settings on top. */
+function announcedParameters(server: ReadonlyMap<string, string>, client: Record<string, string>, userName: string): Map<string, string> {
+  const out = new Map(server);
+  const byLower = new Map([...out.keys()].map((k) => [k.toLowerCase(), k]));
+  for (const [name, value] of Object.entries(client)) {
+    const known = byLower.get(name.toLowerCase());
+    if (known) out.set(known, value);
+  }
+  // Clients see their own identity, never the backend's.
+  out.set('session_authorization', userName);
+  out.set('is_superuser', 'off');
+  return out;
+}

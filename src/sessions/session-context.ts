@@ -1,0 +1,18 @@
+// What a client connection needs from the running server: the current config, the connector for a
+// tenant, the rewriter, TLS, the cancel-key registry and the logger. Passed in, never imported, so
+// sessions can be driven by tests without a listener.
+import type tls from 'node:tls';
+import type { Logger } from 'pino';
+import type { Connector } from '../../connectors/connector.js';
+import type { StatementRewriter } from '../../rewrite/statement-rewriter.js';
+import type { ResolvedConfig, TenantConfig } from '../config/resolved-config.js';
+import type { CancelRegistry } from '../server/cancel-registry.js';
+
+export type SessionContext = {
+  readonly config: () => ResolvedConfig;
+  readonly connectorFor: (tenant: TenantConfig) => Connector;
+  readonly rewriter: StatementRewriter;
+  readonly secureContext: () => tls.SecureContext | null;
+  readonly cancels: CancelRegistry;
+  readonly logger: Logger;
+};
