@@ -163,7 +163,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
   }
 
   private run(op: PendingOp, link: ServerConnection): void {
-    if (this.skipping && op.k !== 'sync') return;
+    if (this.skipping && op.k !== 'sync') return this.skipped(op);
     const router = link.router;
     switch (op.k) {
       case 'query':
@@ -217,6 +217,14 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
           this.send(link, SYNC);
         }
         return;
+    }
+  }
+
+  /** A request discarded after an error in its batch: a statement it named was never created. */
+  private skipped(op: PendingOp): void {
+    if (op.k === 'parse' && op.shared && this.statements.get(op.name) === op.shared) {
+      this.statements.delete(op.name);
+      this.statementEffects.delete(op.name);
     }
   }
 
@@ -407,7 +415,9 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
       this.client.write(frame);
       this.client.write(READY_IDLE);
     }
-    if (lost.length > waiting && waiting === 0) {
+    // Requests of a batch whose Sync has not arrived yet: one error, then skip to that Sync.
+    const last = lost[lost.length - 1];
+    if (last !== undefined && last.expect !== Expect.Sync && last.expect !== Expect.Query) {
       this.client.write(frame);
       this.skipping = true;
     }

@@ -38,9 +38,21 @@ export class ServerConnection {
     this.closeListeners.push(listener);
   }
 
+  /** Writes are corked and flushed once per tick: a Bind/Execute/Sync batch costs one syscall. */
   write(bytes: Buffer): boolean {
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(this.uncork);
+    }
     return this.socket.write(bytes);
   }
+
+  private corked = false;
+  private readonly uncork = (): void => {
+    this.corked = false;
+    this.socket.uncork();
+  };
 
   destroy(reason = 'closed by pgfabric'): void {
     this.socket.destroy();
