@@ -46,8 +46,8 @@ function installSignals(server: PgfabricServer, path: string | undefined, logger
     if (!path) return logger.warn('SIGHUP ignored: the embedded demo has no config file to reload');
     void loadConfigFile(path).then((loaded) => {
       if (loaded.ok) return server.reload(loaded.config);
-      logger.error({ problems: loaded.problems }, 'new configuration refused; the old one keeps serving');
       for (const problem of loaded.problems) logger.error(`config: ${problem}`);
+      logger.error({ problems: loaded.problems.length }, 'new configuration refused; the old one keeps serving');
     });
   });
   let stopping = false;
