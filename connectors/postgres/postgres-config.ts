@@ -13,5 +13,7 @@ export type PostgresTarget = {
     readonly acquireTimeoutMs: number;
     readonly idleTimeoutMs: number;
     readonly connectTimeoutMs: number;
+    /** Shared statements kept prepared per server connection (PgBouncer's max_prepared_statements). */
+    readonly maxPreparedStatements: number;
   };
 };

@@ -131,7 +131,7 @@ export class PostgresPool {
         (login) => {
           this.connecting--;
           if (!this.parameters) this.parameters = login.parameters;
-          const conn = new ServerConnection(login, this.nextId++);
+          const conn = new ServerConnection(login, this.nextId++, this.target.pool.maxPreparedStatements);
           conn.onClose((c) => this.forget(c));
           this.busy.add(conn);
           this.release(conn);

@@ -255,8 +255,11 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
       router.expect(expected(Expect.Parse));
       return this.send(link, raw);
     }
-    if (link.prepared.has(shared.serverName)) return router.expect(synthetic(ParseCompleteFrame));
-    link.prepared.add(shared.serverName);
+    if (link.prepared.has(shared.serverName)) {
+      link.prepared.touch(shared.serverName);
+      return router.expect(synthetic(ParseCompleteFrame));
+    }
+    this.evict(link, link.prepared.add(shared.serverName));
     router.expect(
       expected(Expect.Parse, Visibility.Forward, null, () => {
         link.prepared.delete(shared.serverName);
@@ -268,10 +271,18 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
 
   /** Prepares a shared statement on this connection first if it has never seen it (hidden from the client). */
   private ensurePrepared(link: ServerConnection, shared: SharedStatement): void {
-    if (link.prepared.has(shared.serverName)) return;
-    link.prepared.add(shared.serverName);
+    if (link.prepared.has(shared.serverName)) return link.prepared.touch(shared.serverName);
+    this.evict(link, link.prepared.add(shared.serverName));
     link.router.expect(expected(Expect.Parse, Visibility.HideSuccess, null, () => link.prepared.delete(shared.serverName)));
     this.send(link, shared.parseFrame);
+  }
+
+  /** Closes the least recently used statement on the server once a connection holds too many (hidden). */
+  private evict(link: ServerConnection, serverName: string | null): void {
+    if (serverName === null) return;
+    // If an earlier error in the batch makes the server skip this Close, the statement is still there.
+    link.router.expect(expected(Expect.Close, Visibility.Swallow, null, () => link.prepared.restore(serverName)));
+    this.send(link, encodeFrontend({ kind: 'Close', target: 'S', name: serverName }));
   }
 
   private effectsApplier(effects: SessionEffects, link: ServerConnection): () => void {

@@ -3,14 +3,16 @@
 // parameters have been applied to it.
 import type net from 'node:net';
 import type { BackendLogin } from './backend-login.js';
+import { PreparedSet } from './prepared-set.js';
 import { ResponseRouter } from './response-router.js';
+
 
 export const TxStatus = { Idle: 0x49, InTransaction: 0x54, Failed: 0x45 } as const;
 
 export class ServerConnection {
   readonly router = new ResponseRouter();
   /** Server-side statement names (StatementRegistry names) prepared on this connection. */
-  readonly prepared = new Set<string>();
+  readonly prepared: PreparedSet;
   /** Key of the session parameters applied here ('' = the backend defaults). */
   appliedParams = '';
   txStatus: number = TxStatus.Idle;
@@ -24,7 +26,9 @@ export class ServerConnection {
   constructor(
     login: BackendLogin,
     readonly id: number,
+    maxPrepared: number,
   ) {
+    this.prepared = new PreparedSet(maxPrepared);
     this.socket = login.socket;
     this.processId = login.processId;
     this.secretKey = login.secretKey;

@@ -3,6 +3,8 @@
 // prepare the same statement share it, and any pooled server connection can be given it on demand.
 import { encodeFrontend } from '../../protocol/frontend-encoder.js';
 
+const MAX_SHARED_STATEMENTS = 50_000;
+
 export type SharedStatement = {
   /** The name used on server connections. */
   readonly serverName: string;
@@ -20,6 +22,8 @@ export class StatementRegistry {
     const key = paramTypes.length === 0 ? sql : sql + '\u0000' + paramTypes.join(',');
     let statement = this.byKey.get(key);
     if (statement === undefined) {
+      // Bounded: forgetting an old entry only means the same SQL gets a new name if prepared again.
+      if (this.byKey.size >= MAX_SHARED_STATEMENTS) this.byKey.delete(this.byKey.keys().next().value as string);
       const serverName = this.prefix + (this.counter++).toString(36);
       const parseFrame = encodeFrontend({ kind: 'Parse', name: serverName, sql, paramTypes: [...paramTypes] });
       statement = { serverName, parseFrame };

@@ -1,5 +1,5 @@
 // The zod schema of the raw configuration file: exactly the keys of the contract plus the optional
-// extensions (`pool.acquireTimeoutMs|idleTimeoutMs|connectTimeoutMs`, `limits`). Every object is
+// extensions (`pool.acquireTimeoutMs|idleTimeoutMs|connectTimeoutMs|maxPreparedStatements`, `limits`). Every object is
 // strict, so a misspelt key is an error rather than a silently ignored setting. Checks that need
 // more than one value (unknown backend, duplicate ids...) live in check-cross-references.ts.
 import { z } from 'zod';
@@ -53,6 +53,7 @@ const poolSchema = strict({
   acquireTimeoutMs: millis(1).default(5000),
   idleTimeoutMs: millis(1).default(60_000),
   connectTimeoutMs: millis(1).default(5000),
+  maxPreparedStatements: int(1, 100_000).default(500),
 });
 
 const backendSchema = z.discriminatedUnion('kind', [

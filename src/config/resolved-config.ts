@@ -4,7 +4,7 @@
 // split into parts, TLS files are read, passwords are SCRAM keys).
 import type { ScramKeys } from '../../protocol/scram.js';
 
-export type PoolSettings = { max: number; acquireTimeoutMs: number; idleTimeoutMs: number; connectTimeoutMs: number };
+export type PoolSettings = { max: number; acquireTimeoutMs: number; idleTimeoutMs: number; connectTimeoutMs: number; maxPreparedStatements: number };
 
 export type PostgresBackend = {
   kind: 'postgres';

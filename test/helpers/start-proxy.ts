@@ -21,6 +21,7 @@ export type ProxyOptions = {
   database: string;
   poolMax?: number;
   acquireTimeoutMs?: number;
+  maxPreparedStatements?: number;
   /** Extra raw config keys merged at the top level (tls, limits, …). */
   extra?: Record<string, unknown>;
 };
@@ -45,7 +46,7 @@ export function testConfigObject(backendUrl: string, opts: ProxyOptions): Record
       main: {
         kind: 'postgres',
         url: backendUrl.replace(/^postgres(ql)?:\/\//, 'postgres://') + (backendUrl.includes('?') ? '&' : '?') + 'sslmode=disable',
-        pool: { max: opts.poolMax ?? 10, acquireTimeoutMs: opts.acquireTimeoutMs ?? 5000, connectTimeoutMs: 2000 },
+        pool: { max: opts.poolMax ?? 10, acquireTimeoutMs: opts.acquireTimeoutMs ?? 5000, connectTimeoutMs: 2000, maxPreparedStatements: opts.maxPreparedStatements ?? 500 },
       },
     },
     tenants: {

@@ -49,7 +49,7 @@ describe.skipIf(!hasOpenssl())('the contract example', () => {
     expect(backends.get('shared_pg')).toEqual({
       kind: 'postgres', name: 'shared_pg', url: 'postgres://app:pg-secret@127.0.0.1:5432/fabric',
       host: '127.0.0.1', port: 5432, user: 'app', password: 'pg-secret', database: 'fabric', sslMode: 'prefer',
-      pool: { max: 20, acquireTimeoutMs: 5000, idleTimeoutMs: 60_000, connectTimeoutMs: 5000 },
+      pool: { max: 20, acquireTimeoutMs: 5000, idleTimeoutMs: 60_000, connectTimeoutMs: 5000, maxPreparedStatements: 500 },
     });
     expect(backends.get('acme_local')).toEqual({ kind: 'sqlite', name: 'acme_local', file: join(dir, 'data/acme.db') });
     expect(backends.get('initech_azure')).toEqual({
