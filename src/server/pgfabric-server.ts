@@ -5,7 +5,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { Logger } from 'pino';
 import type { Connector } from '../../connectors/connector.js';
-import { errorResponse } from '../../protocol/backend-encoder.js';
+import { pgError } from '../errors/catalog.js';
 import { StatementRewriter } from '../../rewrite/statement-rewriter.js';
 import { backendFingerprint, createConnector } from '../backends/registry.js';
 import type { ResolvedConfig, TenantConfig } from '../config/resolved-config.js';
@@ -77,7 +77,7 @@ export class PgfabricServer {
     this.applyBackends(next);
     for (const client of this.clients) {
       if (client.tenant && removedTenants.includes(client.tenant.name)) {
-        client.terminate(errorResponse({ severity: 'FATAL', code: '57P01', message: `tenant "${client.tenant.name}" was removed from the configuration` }));
+        client.terminate(pgError('server.tenant_removed', { tenant: client.tenant.name }));
       }
     }
     this.logger.info({ tenants: next.tenants.size, backends: next.backends.size, users: next.users.size }, 'configuration reloaded');
@@ -88,7 +88,7 @@ export class PgfabricServer {
     if (this.draining) return;
     this.draining = true;
     this.listener.close();
-    const goodbye = errorResponse({ severity: 'FATAL', code: '57P01', message: 'terminating connection due to administrator command' });
+    const goodbye = pgError('server.shutdown');
     for (const client of this.clients) {
       const session = client.session;
       if (!session || session.quiescent) client.terminate(goodbye);

@@ -9,6 +9,7 @@ import { encodeBackend, errorResponse } from '../../protocol/backend-encoder.js'
 import { readyForQueryFrame } from '../../protocol/constant-frames.js';
 import type { ClientChannel, ConnectorSession } from '../../connectors/connector.js';
 import type { TenantConfig, UserConfig } from '../config/resolved-config.js';
+import { pgError } from '../errors/catalog.js';
 import { QueryDispatcher } from './query-dispatcher.js';
 import { StartupHandshake, type HandshakeAction } from './startup-handshake.js';
 import type { SessionContext } from './session-context.js';
@@ -39,7 +40,7 @@ export class ClientConnection implements ClientChannel {
     const config = ctx.config();
     this.reader = new FrameReader({ maxMessageSize: config.limits.maxMessageSize, startup: true });
     this.handshake = new StartupHandshake(config, { tlsAvailable: ctx.secureContext() !== null, encrypted: false });
-    this.startupTimer = setTimeout(() => this.terminate(errorResponse({ severity: 'FATAL', code: '08006', message: 'startup timed out' })), config.limits.startupTimeoutMs);
+    this.startupTimer = setTimeout(() => this.terminate(pgError('startup.timeout')), config.limits.startupTimeoutMs);
     this.startupTimer.unref();
     this.wire(socket);
   }
@@ -70,7 +71,7 @@ export class ClientConnection implements ClientChannel {
     } catch (err) {
       const id = Math.random().toString(36).slice(2, 10);
       this.ctx.logger.error({ err, errorId: id, client: this.remoteAddress }, 'internal error in client session');
-      this.terminate(errorResponse({ severity: 'FATAL', code: 'XX000', message: `internal error (id ${id})` }));
+      this.terminate(pgError('internal.error', { id }));
     }
   };
 
@@ -112,7 +113,7 @@ export class ClientConnection implements ClientChannel {
     const context = this.ctx.secureContext();
     if (!context || this.reader.buffered > 0) {
       // Bytes sent after SSLRequest but before the handshake would be plaintext injected into the TLS session.
-      return this.terminate(errorResponse({ severity: 'FATAL', code: '08P01', message: 'unexpected data after SSLRequest' }));
+      return this.terminate(pgError('startup.data_after_ssl_request'));
     }
     const plain = this.socket;
     plain.removeAllListeners('data');
@@ -129,7 +130,7 @@ export class ClientConnection implements ClientChannel {
     this.user = user;
     this.tenant = tenant;
     if (tenant === null) {
-      return this.terminate(errorResponse({ severity: 'FATAL', code: '0A000', message: 'the admin console is not available in this version of pgfabric' }));
+      return this.terminate(pgError('admin.unavailable'));
     }
     this.phase = 'connecting';
     this.socket.pause();

@@ -2,13 +2,13 @@
 // (Query and Parse) and on to the tenant's connector session. Bind, Execute and Sync — the per-request
 // messages of a cached prepared statement — are not decoded beyond the names they carry.
 import { readBindNames } from '../../protocol/bind-statement.js';
-import { errorResponse } from '../../protocol/backend-encoder.js';
 import { decodeFrontend } from '../../protocol/frontend-decoder.js';
 import { encodeFrontend } from '../../protocol/frontend-encoder.js';
 import type { Frame } from '../../protocol/frame-reader.js';
 import { FrontendCode } from '../../protocol/message-codes.js';
 import type { ConnectorSession } from '../../connectors/connector.js';
 import type { RewriteContext, StatementRewriter } from '../../rewrite/statement-rewriter.js';
+import { pgError } from '../errors/catalog.js';
 
 export type DispatchResult = 'continue' | 'terminate' | { fatal: Buffer };
 
@@ -85,6 +85,6 @@ function readPortalName(payload: Buffer): string {
   return end <= 0 ? '' : payload.toString('utf8', 0, end);
 }
 
-function protocolViolation(message: string): Buffer {
-  return errorResponse({ severity: 'FATAL', code: '08P01', message });
+function protocolViolation(detail: string): Buffer {
+  return pgError('protocol.violation', { detail });
 }

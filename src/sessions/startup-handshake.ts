@@ -11,6 +11,7 @@ import { SSLAcceptByte, SSLRefuseByte } from '../../protocol/constant-frames.js'
 import { ScramServerExchange, scramKeysFromPassword, type ScramKeys } from '../../protocol/scram.js';
 import { FrontendCode } from '../../protocol/message-codes.js';
 import type { ResolvedConfig, TenantConfig, UserConfig } from '../config/resolved-config.js';
+import { pgError, type ErrorCode } from '../errors/catalog.js';
 
 export const ADMIN_DATABASE = 'pgfabric';
 export const ADMIN_ROLE = 'admin';
@@ -60,16 +61,16 @@ export class StartupHandshake {
       case 'saslFinal':
         return this.onSaslFinal(frame);
       default:
-        return [fatal('08P01', 'unexpected message after authentication')];
+        return [fatal('protocol.violation', { detail: 'unexpected message after authentication' })];
     }
   }
 
   private onStartupPacket(frame: Frame): HandshakeAction[] {
-    if (frame.code !== 0) return [fatal('08P01', 'expected a startup packet')];
+    if (frame.code !== 0) return [fatal('startup.expected_startup_packet')];
     const packet = decodeStartupPacket(frame.payload);
     switch (packet.kind) {
       case 'ProtocolError':
-        return [fatal(packet.code, packet.message)];
+        return [close(errorResponse({ severity: 'FATAL', code: packet.code, message: packet.message }))];
       case 'SSLRequest':
         if (this.transport.tlsAvailable && !this.transport.encrypted) return [{ type: 'send', bytes: SSLAcceptByte }, { type: 'startTls' }];
         return [{ type: 'send', bytes: SSLRefuseByte }, { type: 'expectStartup' }];
@@ -90,10 +91,10 @@ export class StartupHandshake {
       actions.push({ type: 'send', bytes: encodeBackend({ kind: 'NegotiateProtocolVersion', newestMinor: 0, unrecognized: protocolOptions }) });
     }
     if (this.config.tls?.required && !this.transport.encrypted) {
-      return [fatal('28000', 'pgfabric requires TLS: connect with sslmode=require')];
+      return [fatal('startup.tls_required')];
     }
     const userName = params['user'];
-    if (!userName) return [fatal('28000', 'no PostgreSQL user name specified in startup packet')];
+    if (!userName) return [fatal('startup.no_user')];
     this.userName = userName;
     this.database = params['database'] || userName;
     this.parameters = {};
@@ -107,24 +108,24 @@ export class StartupHandshake {
   }
 
   private onSaslInitial(frame: Frame): HandshakeAction[] {
-    if (frame.code !== FrontendCode.Password) return [fatal('08P01', 'expected SASL initial response')];
+    if (frame.code !== FrontendCode.Password) return [fatal('auth.unexpected_message', { expected: 'SASL initial response' })];
     const initial = decodeSaslInitialResponse(frame.payload);
-    if ('kind' in initial) return [fatal(initial.code, initial.message)];
-    if (initial.mechanism !== 'SCRAM-SHA-256') return [fatal('28000', `SASL mechanism "${initial.mechanism}" is not supported`)];
+    if ('kind' in initial) return [fatal('auth.malformed_scram', { reason: initial.message })];
+    if (initial.mechanism !== 'SCRAM-SHA-256') return [fatal('auth.mechanism_unsupported', { mechanism: initial.mechanism })];
     this.scram = new ScramServerExchange(this.user?.scram ?? mockScramKeys());
     const first = this.scram.clientFirst(initial.response.toString('utf8'));
-    if (!first.ok) return [fatal('08P01', `malformed SCRAM message: ${first.reason}`)];
+    if (!first.ok) return [fatal('auth.malformed_scram', { reason: first.reason })];
     this.state = 'saslFinal';
     return [{ type: 'send', bytes: encodeBackend({ kind: 'AuthenticationSASLContinue', data: Buffer.from(first.serverFirst) }) }];
   }
 
   private onSaslFinal(frame: Frame): HandshakeAction[] {
-    if (frame.code !== FrontendCode.Password || !this.scram) return [fatal('08P01', 'expected SASL response')];
+    if (frame.code !== FrontendCode.Password || !this.scram) return [fatal('auth.unexpected_message', { expected: 'SASL response' })];
     const final = this.scram.clientFinal(frame.payload.toString('utf8'));
     const user = this.user;
     if (!final.ok || !user) {
-      if (final.ok === false && final.reason !== 'invalid proof' && user) return [fatal('08P01', `malformed SCRAM message: ${final.reason}`)];
-      return [fatal('28P01', `password authentication failed for user "${this.userName}"`)];
+      if (final.ok === false && final.reason !== 'invalid proof' && user) return [fatal('auth.malformed_scram', { reason: final.reason })];
+      return [fatal('auth.password_failed', { user: this.userName })];
     }
     this.state = 'done';
     const ok: HandshakeAction[] = [
@@ -137,18 +138,22 @@ export class StartupHandshake {
   /** Authenticated: may this user use the database (tenant) it asked for? */
   private authorize(user: UserConfig): HandshakeAction[] {
     if (this.database === ADMIN_DATABASE) {
-      if (user.role !== ADMIN_ROLE) return [fatal('28000', `user "${user.name}" may not use the admin console (role "${user.role}")`)];
+      if (user.role !== ADMIN_ROLE) return [fatal('auth.admin_console_denied', { user: user.name, role: user.role })];
       return [{ type: 'authenticated', user, tenant: null, parameters: this.parameters }];
     }
     const tenant = this.config.tenants.get(this.database);
-    if (!tenant) return [fatal('3D000', `database "${this.database}" does not exist`)];
+    if (!tenant) return [fatal('auth.unknown_tenant', { database: this.database })];
     if (user.role === ADMIN_ROLE || !(user.tenants.includes(tenant.name) || user.tenants.includes('*'))) {
-      return [fatal('28000', `user "${user.name}" is not allowed to connect to tenant "${tenant.name}"`)];
+      return [fatal('auth.tenant_not_allowed', { user: user.name, tenant: tenant.name })];
     }
     return [{ type: 'authenticated', user, tenant, parameters: this.parameters }];
   }
 }
 
-function fatal(code: string, message: string): HandshakeAction {
-  return { type: 'close', bytes: errorResponse({ severity: 'FATAL', code, message }) };
+function fatal(code: ErrorCode, params?: Record<string, string>): HandshakeAction {
+  return close(pgError(code, params));
+}
+
+function close(bytes: Buffer): HandshakeAction {
+  return { type: 'close', bytes };
 }

@@ -1,0 +1,44 @@
+// The one catalog of errors pgfabric itself raises toward clients: code → SQLSTATE, severity and message
+// template. Callers name a code and its parameters; the wire bytes come from here. A test fails when a
+// code here is never used. (Backend errors pass through untouched; connector errors carry the SQLSTATE
+// of the protocol fact they report.)
+import { errorResponse } from '../../protocol/backend-encoder.js';
+
+type Entry = { readonly sqlState: string; readonly severity: 'ERROR' | 'FATAL'; readonly message: string; readonly hint?: string };
+
+export const ERROR_CATALOG = {
+  'startup.expected_startup_packet': { sqlState: '08P01', severity: 'FATAL', message: 'expected a startup packet' },
+  'startup.no_user': { sqlState: '28000', severity: 'FATAL', message: 'no PostgreSQL user name specified in startup packet' },
+  'startup.tls_required': { sqlState: '28000', severity: 'FATAL', message: 'pgfabric requires TLS', hint: 'connect with sslmode=require' },
+  'startup.data_after_ssl_request': { sqlState: '08P01', severity: 'FATAL', message: 'unexpected data after SSLRequest' },
+  'startup.timeout': { sqlState: '08006', severity: 'FATAL', message: 'startup timed out' },
+  'auth.unexpected_message': { sqlState: '08P01', severity: 'FATAL', message: 'expected {expected}' },
+  'auth.mechanism_unsupported': { sqlState: '28000', severity: 'FATAL', message: 'SASL mechanism "{mechanism}" is not supported' },
+  'auth.malformed_scram': { sqlState: '08P01', severity: 'FATAL', message: 'malformed SCRAM message: {reason}' },
+  'auth.password_failed': { sqlState: '28P01', severity: 'FATAL', message: 'password authentication failed for user "{user}"' },
+  'auth.tenant_not_allowed': { sqlState: '28000', severity: 'FATAL', message: 'user "{user}" is not allowed to connect to tenant "{tenant}"' },
+  'auth.admin_console_denied': { sqlState: '28000', severity: 'FATAL', message: 'user "{user}" may not use the admin console (role "{role}")' },
+  'auth.unknown_tenant': { sqlState: '3D000', severity: 'FATAL', message: 'database "{database}" does not exist' },
+  'admin.unavailable': { sqlState: '0A000', severity: 'FATAL', message: 'the admin console is not available in this version of pgfabric' },
+  'protocol.violation': { sqlState: '08P01', severity: 'FATAL', message: '{detail}' },
+  'server.shutdown': { sqlState: '57P01', severity: 'FATAL', message: 'terminating connection due to administrator command' },
+  'server.tenant_removed': { sqlState: '57P01', severity: 'FATAL', message: 'tenant "{tenant}" was removed from the configuration' },
+  'internal.error': { sqlState: 'XX000', severity: 'FATAL', message: 'internal error (id {id})' },
+} as const satisfies Record<string, Entry>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+function fill(template: string, params: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (_m, name: string) => params[name] ?? `{${name}}`);
+}
+
+/** The ErrorResponse bytes for a catalog error. */
+export function pgError(code: ErrorCode, params: Readonly<Record<string, string>> = {}): Buffer {
+  const entry: Entry = ERROR_CATALOG[code];
+  return errorResponse({
+    severity: entry.severity,
+    code: entry.sqlState,
+    message: fill(entry.message, params),
+    ...(entry.hint ? { hint: entry.hint } : {}),
+  });
+}
