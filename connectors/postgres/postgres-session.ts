@@ -52,8 +52,10 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     this.params = new SessionParameters(identity.parameters);
   }
 
+  /** Nothing in flight and no transaction open (a pinned client may still hold its idle connection). */
   get quiescent(): boolean {
-    return this.link === null && this.pending.length === 0 && !this.skipping;
+    const link = this.link;
+    return this.pending.length === 0 && !this.skipping && (link === null || (link.router.idle && link.txStatus === TxStatus.Idle));
   }
 
   // ---- requests from the client, in order ----
@@ -396,10 +398,11 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     const link = this.link;
     if (!link) return;
     link.txStatus = status;
-    if (status !== TxStatus.Idle || !link.router.idle || this.pinned !== null || this.pending.length > 0) return;
-    this.link = null;
-    link.router.attach(null);
-    this.releaseLink(link);
+    if (status === TxStatus.Idle && link.router.idle && this.pinned === null && this.pending.length === 0) {
+      this.link = null;
+      link.router.attach(null);
+      this.releaseLink(link);
+    }
     if (this.onQuiescent && this.quiescent) this.onQuiescent();
   }
 
