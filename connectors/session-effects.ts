@@ -6,6 +6,8 @@ export type SessionEffect =
   | { readonly kind: 'resetAll' }
   | { readonly kind: 'pin'; readonly reason: string }
   | { readonly kind: 'discardAll' }
-  | { readonly kind: 'deallocateAll' };
+  | { readonly kind: 'deallocateAll' }
+  | { readonly kind: 'rollback' }
+  | { readonly kind: 'untracked' };
 
 export type SessionEffects = readonly SessionEffect[];

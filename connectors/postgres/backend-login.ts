@@ -22,12 +22,12 @@ export type BackendLogin = {
   leftover: Buffer | null;
 };
 
-export async function loginToBackend(target: PostgresTarget, applicationName = 'pgfabric'): Promise<BackendLogin> {
+export async function loginToBackend(target: PostgresTarget): Promise<BackendLogin> {
   const raw = await connectTcp(target);
   let socket: net.Socket = raw;
   try {
     if (target.sslMode !== 'disable') socket = await negotiateTls(raw, target);
-    return await authenticate(socket, target, applicationName);
+    return await authenticate(socket, target);
   } catch (err) {
     socket.destroy();
     raw.destroy();
@@ -79,7 +79,8 @@ function negotiateTls(socket: net.Socket, target: PostgresTarget): Promise<net.S
   });
 }
 
-function authenticate(socket: net.Socket, target: PostgresTarget, applicationName: string): Promise<BackendLogin> {
+// No application_name of our own: after RESET ALL a client must see Postgres's default, not ours.
+function authenticate(socket: net.Socket, target: PostgresTarget): Promise<BackendLogin> {
   return new Promise((resolve, reject) => {
     const reader = new FrameReader({ maxMessageSize: 1 << 20 });
     const parameters = new Map<string, string>();
@@ -157,6 +158,6 @@ function authenticate(socket: net.Socket, target: PostgresTarget, applicationNam
     socket.on('data', onData);
     socket.once('error', onError);
     socket.once('close', onClose);
-    socket.write(encodeStartupMessage({ user: target.user, database: target.database, application_name: applicationName }));
+    socket.write(encodeStartupMessage({ user: target.user, database: target.database }));
   });
 }

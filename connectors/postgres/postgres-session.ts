@@ -15,7 +15,7 @@ import type { PostgresPool } from './postgres-pool.js';
 import { BackendError } from './postgres-errors.js';
 import type { ResponseSink } from './response-router.js';
 import { ServerConnection, TxStatus } from './server-connection.js';
-import { SessionParameters } from './session-parameters.js';
+import { DIRTY_PARAMS, SessionState } from './session-state.js';
 import type { SharedStatement, StatementRegistry } from './statement-registry.js';
 import { sendCancelRequest } from './cancel-request.js';
 
@@ -33,14 +33,13 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
   private ended = false;
   /** After a refused extended-protocol request: discard the client's messages until Sync, like Postgres. */
   private skipping = false;
-  private pinned: string | null = null;
   private serverPaused = false;
   private inputPausedForServer = false;
   private readonly statements = new Map<string, SharedStatement>();
   private readonly statementEffects = new Map<string, SessionEffects>();
   private readonly portalEffects = new Map<string, SessionEffects>();
   private unnamedEffects: SessionEffects = NO_EFFECTS;
-  private readonly params: SessionParameters;
+  private readonly state: SessionState;
   onQuiescent: (() => void) | null = null;
 
   constructor(
@@ -49,7 +48,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     private readonly client: ClientChannel,
     identity: StartupIdentity,
   ) {
-    this.params = new SessionParameters(identity.parameters);
+    this.state = new SessionState(identity.parameters);
   }
 
   /** Nothing in flight and no transaction open (a pinned client may still hold its idle connection). */
@@ -68,7 +67,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     if (this.skipping) return;
     if (name === '') {
       this.unnamedEffects = effects;
-      this.notePins(effects);
+      this.state.noteSent(effects, null);
       this.submit({ k: 'parse', name, shared: null, raw });
       return;
     }
@@ -78,7 +77,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     const shared = this.registry.intern(sql, paramTypes);
     this.statements.set(name, shared);
     if (effects.length > 0) this.statementEffects.set(name, effects);
-    this.notePins(effects);
+    this.state.noteSent(effects, null);
     this.submit({ k: 'parse', name, shared, raw });
   }
 
@@ -149,7 +148,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     this.link = null;
     link.router.attach(null);
     // A connection with a transaction open or requests in flight cannot go back to the pool as it is.
-    if (link.router.idle && link.txStatus === TxStatus.Idle && this.pinned === null) this.releaseLink(link);
+    if (link.router.idle && link.txStatus === TxStatus.Idle && !link.batchOpen && this.state.pinned === null) this.releaseLink(link);
     else this.pool.discard(link, 'client left mid-transaction');
   }
 
@@ -167,9 +166,13 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
   private run(op: PendingOp, link: ServerConnection): void {
     if (this.skipping && op.k !== 'sync') return this.skipped(op);
     const router = link.router;
+    // A connection whose last request was not a Sync/Query has an open extended-protocol batch (an
+    // implicit transaction the server has not finished): it must never go back to the pool like that.
+    if (op.k === 'sync' || op.k === 'query' || op.k === 'fn' || (op.k === 'refuse' && !op.extended)) link.batchOpen = false;
+    else if (op.k !== 'copy' && !(op.k === 'close' && op.named)) link.batchOpen = true;
     switch (op.k) {
       case 'query':
-        this.notePins(op.effects);
+        this.state.noteSent(op.effects, link);
         router.expect(expected(Expect.Query, Visibility.Forward, op.effects.length > 0 ? this.effectsApplier(op.effects, link) : null));
         return this.send(link, op.raw);
       case 'parse':
@@ -192,6 +195,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
         return this.send(link, encodeFrontend({ kind: 'Describe', target: 'S', name: op.shared.serverName }));
       case 'execute': {
         const effects = this.portalEffects.get(op.portal);
+        if (effects) this.state.noteSent(effects, link);
         router.expect(expected(Expect.Execute, Visibility.Forward, effects ? this.effectsApplier(effects, link) : null));
         return this.send(link, op.raw);
       }
@@ -287,23 +291,17 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     this.send(link, encodeFrontend({ kind: 'Close', target: 'S', name: serverName }));
   }
 
+  /** What to do when a statement with session effects succeeds (parameters settle at ReadyForQuery). */
   private effectsApplier(effects: SessionEffects, link: ServerConnection): () => void {
     return () => {
-      for (const effect of effects) {
-        if (effect.kind === 'discardAll' || effect.kind === 'deallocateAll') {
-          this.statements.clear();
-          this.statementEffects.clear();
-          link.prepared.clear();
-        }
+      // Prepared statements are not transactional: DISCARD/DEALLOCATE ALL take effect at once.
+      if (effects.some((e) => e.kind === 'discardAll' || e.kind === 'deallocateAll')) {
+        this.statements.clear();
+        this.statementEffects.clear();
+        link.prepared.clear();
       }
-      if (this.params.apply(effects) || effects.some((e) => e.kind === 'discardAll')) {
-        link.appliedParams = effects.some((e) => e.kind === 'discardAll') ? '' : this.params.key;
-      }
+      this.state.succeeded(effects);
     };
-  }
-
-  private notePins(effects: SessionEffects): void {
-    for (const effect of effects) if (effect.kind === 'pin') this.pinned ??= effect.reason;
   }
 
   private send(link: ServerConnection, bytes: Buffer): void {
@@ -345,7 +343,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
   private attach(link: ServerConnection): void {
     this.link = link;
     link.router.attach(this);
-    if (link.appliedParams !== this.params.key) this.replayParameters(link);
+    if (link.appliedParams !== this.state.params.key) this.replayParameters(link);
     const ops = this.pending.splice(0);
     if (ops.length >= 1000) this.client.resumeInput();
     for (const op of ops) {
@@ -360,7 +358,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
   }
 
   private replayParameters(link: ServerConnection): void {
-    const key = this.params.key;
+    const key = this.state.params.key;
     link.appliedParams = key;
     link.router.expect(
       expected(Expect.Query, Visibility.Swallow, null, () => {
@@ -368,7 +366,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
         this.client.log('warn', 'session parameter replay failed on a server connection', { backend: this.pool.target.name });
       }),
     );
-    this.send(link, encodeFrontend({ kind: 'Query', sql: this.params.replaySql() }));
+    this.send(link, encodeFrontend({ kind: 'Query', sql: this.state.params.replaySql() }));
   }
 
   private releaseLink(link: ServerConnection): void {
@@ -398,12 +396,21 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     const link = this.link;
     if (!link) return;
     link.txStatus = status;
-    if (status === TxStatus.Idle && link.router.idle && this.pinned === null && this.pending.length === 0) {
+    this.state.settle(status, link);
+    if (status === TxStatus.Idle && link.router.idle && this.state.pinned !== null && link.appliedParams !== this.state.params.key) {
+      // A pinned client keeps this connection: bring it back to the client's settings now.
+      this.replayParameters(link);
+    }
+    if (status === TxStatus.Idle && link.router.idle && this.state.pinned === null && this.pending.length === 0) {
       this.link = null;
       link.router.attach(null);
       this.releaseLink(link);
     }
     if (this.onQuiescent && this.quiescent) this.onQuiescent();
+  }
+
+  parameterReported(): void {
+    if (this.link) this.link.appliedParams = DIRTY_PARAMS;
   }
 
   desync(reason: string): void {
@@ -419,14 +426,16 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     const lost = conn.router.queue.drain();
     const message = `server connection to backend "${this.pool.target.name}" lost: ${reason}`;
     const frame = errorResponse({ severity: 'ERROR', code: '08006', message });
-    const waiting = lost.filter((e) => e.expect === Expect.Sync || e.expect === Expect.Query).length;
-    if (lost.length === 0 && (conn.txStatus !== TxStatus.Idle || this.pinned !== null)) {
+    if (lost.length === 0 && (conn.txStatus !== TxStatus.Idle || this.state.pinned !== null)) {
       // Its transaction or session state is gone; Postgres would end the session too.
       return this.client.terminate(errorResponse({ severity: 'FATAL', code: '08006', message }));
     }
-    for (const entry of lost) entry.onFailure?.();
-    for (let i = 0; i < waiting; i++) {
-      this.client.write(frame);
+    this.state.forgetTransaction();
+    for (const entry of lost) {
+      entry.onFailure?.();
+      if (entry.expect !== Expect.Sync && entry.expect !== Expect.Query) continue;
+      // A request whose error already reached the client (the backend's own FATAL) gets only its ReadyForQuery.
+      if (!entry.failed) this.client.write(frame);
       this.client.write(READY_IDLE);
     }
     // Requests of a batch whose Sync has not arrived yet: one error, then skip to that Sync.
@@ -435,7 +444,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
       this.client.write(frame);
       this.skipping = true;
     }
-    this.pinned = null;
+    this.state.pinned = null;
     if (this.pending.length > 0) this.checkout();
   }
 

@@ -17,6 +17,8 @@ export interface ResponseSink {
   desync(reason: string): void;
   /** The server connection is gone. */
   serverClosed(reason: string): void;
+  /** A ParameterStatus reached the client: some session setting changed on the server. */
+  parameterReported(): void;
 }
 
 const Z = BackendCode.ReadyForQuery;
@@ -78,6 +80,7 @@ export class ResponseRouter {
         const bodyLength = chunk.readInt32BE(pos + 1) - 4;
         if (bodyLength < 0 || (code === Z && bodyLength !== 1)) return this.fail(`bad length for message ${code}`);
         const forward = this.begin(code, code === Z ? chunk[pos + 5]! : 0);
+        if (code === E && forward && pos + 1 + bodyLength + 4 <= length) downgradeFatal(chunk, pos + 5, pos + 1 + bodyLength + 4);
         if (forward && runStart < 0) runStart = pos;
         if (!forward && runStart >= 0) {
           this.sink?.write(chunk.subarray(runStart, pos));
@@ -116,8 +119,11 @@ export class ResponseRouter {
     if (code === BackendCode.NotificationResponse) return (this.forwarding = true);
     if (head === undefined) return (this.forwarding = true); // unsolicited (a FATAL before close, a notice)
     const visibility = head.visibility;
-    if (code === BackendCode.NoticeResponse || code === BackendCode.ParameterStatus) {
-      return (this.forwarding = visibility !== Visibility.Swallow);
+    if (code === BackendCode.NoticeResponse) return (this.forwarding = visibility !== Visibility.Swallow);
+    if (code === BackendCode.ParameterStatus) {
+      if (visibility === Visibility.Swallow) return (this.forwarding = false);
+      this.sink?.parameterReported();
+      return (this.forwarding = true);
     }
     if (code === E) {
       this.endAction = head.expect === Expect.Query ? markQueryFailed : this.failHead;
@@ -168,10 +174,13 @@ export class ResponseRouter {
     // The server skips every extended-protocol message up to the next Sync: those requests fail too,
     // and synthetic answers queued among them must not appear (a real server would not send them).
     this.queue.shift()?.onFailure?.();
-    for (let next = this.queue.peek(); next !== undefined && next.expect !== Expect.Sync && next.expect !== Expect.Query; next = this.queue.peek()) {
+    let next = this.queue.peek();
+    for (; next !== undefined && next.expect !== Expect.Sync && next.expect !== Expect.Query; next = this.queue.peek()) {
       this.queue.shift();
       next.onFailure?.();
     }
+    // The batch's error has been reported: its Sync owes the client only a ReadyForQuery.
+    if (next !== undefined) next.failed = true;
   };
 
   private ready(status: number): void {
@@ -203,6 +212,24 @@ export class ResponseRouter {
     this.remaining = 0;
     this.headerLength = 0;
     this.sink?.desync(reason);
+  }
+}
+
+const FATAL = Buffer.from('FATAL');
+const ERROR = Buffer.from('ERROR');
+
+/**
+ * A backend FATAL ends that server connection, not the client's session: pgfabric gives the client
+ * another connection, so the client is told ERROR (same length: patched in place, no allocation).
+ */
+function downgradeFatal(buf: Buffer, start: number, end: number): void {
+  let i = start;
+  while (i < end && buf[i] !== 0) {
+    const field = buf[i]!;
+    const valueEnd = buf.indexOf(0, i + 1);
+    if (valueEnd < 0 || valueEnd >= end) return;
+    if ((field === 0x53 || field === 0x56) && valueEnd - i - 1 === 5 && buf.compare(FATAL, 0, 5, i + 1, valueEnd) === 0) ERROR.copy(buf, i + 1);
+    i = valueEnd + 1;
   }
 }
 

@@ -16,6 +16,8 @@ export class ServerConnection {
   /** Key of the session parameters applied here ('' = the backend defaults). */
   appliedParams = '';
   txStatus: number = TxStatus.Idle;
+  /** Extended-protocol requests were sent after the last Sync (see PostgresSession.run). */
+  batchOpen = false;
   closed = false;
   lastReleasedAt = Date.now();
   readonly socket: net.Socket;

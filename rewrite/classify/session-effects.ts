@@ -10,7 +10,11 @@ export type SessionEffect =
   | { kind: 'resetAll' }
   | { kind: 'pin'; reason: string }
   | { kind: 'discardAll' }
-  | { kind: 'deallocateAll' };
+  | { kind: 'deallocateAll' }
+  /** ROLLBACK/ABORT of the whole transaction: its SETs are undone. */
+  | { kind: 'rollback' }
+  /** Session state changes pgfabric cannot replay (set_config()): the connection must be reset after. */
+  | { kind: 'untracked' };
 
 const NO_EFFECTS: readonly SessionEffect[] = Object.freeze([]);
 
@@ -49,6 +53,9 @@ function classifyReset(words: string[]): SessionEffect | null {
 }
 
 function classifyOne(sql: string, span: StatementSpan): SessionEffect | null {
+  // set_config() changes session state from inside any statement. It is not replayed (like PgBouncer),
+  // but the connection is reset before anyone else uses it, so nothing leaks to another client.
+  if (SET_CONFIG.test(sql.slice(span.start, span.end))) return { kind: 'untracked' };
   const words = leadingWords(sql, span, 4);
   switch (words[0]) {
     case 'set':
@@ -65,6 +72,9 @@ function classifyOne(sql: string, span: StatementSpan): SessionEffect | null {
       return isTempCreate(words) ? { kind: 'pin', reason: 'CREATE TEMP' } : null;
     case 'discard':
       return words[1] === 'all' ? { kind: 'discardAll' } : null;
+    case 'rollback':
+    case 'abort':
+      return words[1] === 'to' || words[1] === 'prepared' ? null : { kind: 'rollback' };
     case 'deallocate':
       return words[1] === 'all' || (words[1] === 'prepare' && words[2] === 'all') ? { kind: 'deallocateAll' } : null;
     default:
@@ -77,11 +87,9 @@ function isTempCreate(words: string[]): boolean {
   return w === 'temp' || w === 'temporary';
 }
 
-// Statements that can carry a session effect start with one of these letters; others skip the lexer.
-const EFFECT_INITIALS = /^\s*(?:--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*[sSrRlLpPdDcC]/;
+const SET_CONFIG = /\bset_config\s*\(/i;
 
 export function sessionEffects(sql: string): readonly SessionEffect[] {
-  if (!EFFECT_INITIALS.test(sql) && !sql.includes(';')) return NO_EFFECTS;
   const effects: SessionEffect[] = [];
   for (const span of splitStatements(sql)) {
     const effect = classifyOne(sql, span);

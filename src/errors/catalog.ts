@@ -20,6 +20,7 @@ export const ERROR_CATALOG = {
   'auth.admin_console_denied': { sqlState: '28000', severity: 'FATAL', message: 'user "{user}" may not use the admin console (role "{role}")' },
   'auth.unknown_tenant': { sqlState: '3D000', severity: 'FATAL', message: 'database "{database}" does not exist' },
   'admin.unavailable': { sqlState: '0A000', severity: 'FATAL', message: 'the admin console is not available in this version of pgfabric' },
+  'protocol.invalid_message_format': { sqlState: '08P01', severity: 'ERROR', message: 'invalid message format' },
   'protocol.violation': { sqlState: '08P01', severity: 'FATAL', message: '{detail}' },
   'server.shutdown': { sqlState: '57P01', severity: 'FATAL', message: 'terminating connection due to administrator command' },
   'server.tenant_removed': { sqlState: '57P01', severity: 'FATAL', message: 'tenant "{tenant}" was removed from the configuration' },

@@ -32,7 +32,9 @@ export class QueryDispatcher {
         session.execute(readPortalName(frame.payload), raw);
         return 'continue';
       case FrontendCode.Sync:
-        session.sync(raw);
+        // Postgres checks that a Sync has no body: ERROR 08P01, then ReadyForQuery.
+        if (frame.payload.length > 0) session.refuse(pgError('protocol.invalid_message_format'), false);
+        else session.sync(raw);
         return 'continue';
       case FrontendCode.CopyData:
       case FrontendCode.CopyDone:

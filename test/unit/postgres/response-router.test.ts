@@ -25,6 +25,7 @@ function makeSink(rec: Recorded): ResponseSink {
     readyForQuery: (s) => void rec.statuses.push(s),
     desync: (r) => void rec.events.push(`desync:${r}`),
     serverClosed: (r) => void rec.events.push(`closed:${r}`),
+    parameterReported: () => void rec.events.push('parameter'),
   };
 }
 

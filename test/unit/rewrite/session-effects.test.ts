@@ -50,3 +50,16 @@ describe('StatementRewriter', () => {
     expect(rewriter.stats.hits).toBe(1);
   });
 });
+
+describe('transaction and function effects', () => {
+  it.each([
+    ['ROLLBACK', [{ kind: 'rollback' }]],
+    ['abort', [{ kind: 'rollback' }]],
+    ['ROLLBACK TO SAVEPOINT a', []],
+    ["ROLLBACK PREPARED 'x'", []],
+    ["select set_config('search_path', 'x', false)", [{ kind: 'untracked' }]],
+    ['select my_set_config(1)', []],
+  ])('%s', (sql, effects) => {
+    expect(sessionEffects(sql)).toEqual(effects);
+  });
+});
