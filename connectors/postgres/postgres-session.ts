@@ -327,18 +327,20 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     const conn = this.pool.tryAcquire();
     if (conn) return this.attach(conn);
     this.acquiring = true;
-    this.pool.acquire().then(
-      (c) => {
-        this.acquiring = false;
-        if (this.ended) return this.pool.release(c);
-        this.attach(c);
-      },
-      (err: Error) => {
-        this.acquiring = false;
-        this.failPending(err);
-      },
-    );
+    this.pool.acquire(this.onCheckout);
   }
+
+  private readonly onCheckout = (err: Error | null, conn: ServerConnection | null): void => {
+    this.acquiring = false;
+    if (conn === null) return this.failPending(err ?? new Error('no server connection'));
+    if (this.ended) return this.pool.release(conn);
+    if (conn.closed) {
+      // It died between release and hand-over: drop it and wait for another.
+      this.pool.release(conn);
+      return this.checkout();
+    }
+    this.attach(conn);
+  };
 
   private attach(link: ServerConnection): void {
     this.link = link;
