@@ -26,10 +26,14 @@ export class StatementRewriter {
   }
 
   rewrite(sql: string, ctx: RewriteContext): RewriteResult {
+    const effects = sessionEffects(sql);
+    // Nothing to rewrite and nothing to remember: no cache entry, so that workloads sending a new text
+    // every time (literals inlined, as pgbench's simple and extended modes do) churn no LRU and no GC.
+    if (effects.length === 0) return { sql, changed: false, effects };
     const key = ctx.cacheKey + '\u0000' + sql;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const result: RewriteResult = { sql, changed: false, effects: sessionEffects(sql) };
+    const result: RewriteResult = { sql, changed: false, effects };
     this.cache.set(key, result);
     return result;
   }

@@ -3,6 +3,7 @@
 // parameters have been applied to it.
 import type net from 'node:net';
 import type { BackendLogin } from './backend-login.js';
+import { Outbox } from '../outbox.js';
 import { PreparedSet } from './prepared-set.js';
 import { ResponseRouter } from './response-router.js';
 
@@ -21,6 +22,7 @@ export class ServerConnection {
   closed = false;
   lastReleasedAt = Date.now();
   readonly socket: net.Socket;
+  private readonly outbox: Outbox;
   readonly processId: number;
   readonly secretKey: number;
   private closeListeners: ((conn: ServerConnection, reason: string) => void)[] = [];
@@ -32,6 +34,8 @@ export class ServerConnection {
   ) {
     this.prepared = new PreparedSet(maxPrepared);
     this.socket = login.socket;
+    this.outbox = new Outbox(this.socket);
+    this.socket.on('drain', () => this.outbox.drained());
     this.processId = login.processId;
     this.secretKey = login.secretKey;
     this.socket.on('data', (chunk: Buffer) => this.router.push(chunk));
@@ -44,21 +48,10 @@ export class ServerConnection {
     this.closeListeners.push(listener);
   }
 
-  /** Writes are corked and flushed once per tick: a Bind/Execute/Sync batch costs one syscall. */
+  /** Writes are gathered and flushed once per tick: a Bind/Execute/Sync batch costs one syscall. */
   write(bytes: Buffer): boolean {
-    if (!this.corked) {
-      this.corked = true;
-      this.socket.cork();
-      process.nextTick(this.uncork);
-    }
-    return this.socket.write(bytes);
+    return this.outbox.write(bytes);
   }
-
-  private corked = false;
-  private readonly uncork = (): void => {
-    this.corked = false;
-    this.socket.uncork();
-  };
 
   destroy(reason = 'closed by pgfabric'): void {
     this.socket.destroy();
@@ -68,6 +61,7 @@ export class ServerConnection {
   /** Sends Terminate and closes (a polite goodbye for idle connections). */
   terminate(): void {
     if (this.closed) return;
+    this.outbox.flush();
     this.socket.end(TERMINATE);
     this.markClosed('terminated');
   }

@@ -89,7 +89,12 @@ function isTempCreate(words: string[]): boolean {
 
 const SET_CONFIG = /\bset_config\s*\(/i;
 
+// Every statement with a session effect contains one of these words; most statements contain none and
+// skip the lexer entirely (pgbench's simple mode sends a new text, and so a cache miss, every time).
+const EFFECT_WORDS = /\b(?:set|reset|listen|prepare|declare|create|discard|deallocate|rollback|abort|set_config)\b/i;
+
 export function sessionEffects(sql: string): readonly SessionEffect[] {
+  if (!EFFECT_WORDS.test(sql)) return NO_EFFECTS;
   const effects: SessionEffect[] = [];
   for (const span of splitStatements(sql)) {
     const effect = classifyOne(sql, span);

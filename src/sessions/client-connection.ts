@@ -5,6 +5,7 @@
 import type net from 'node:net';
 import tls from 'node:tls';
 import { FrameReader, type Frame } from '../../protocol/frame-reader.js';
+import { Outbox } from '../../connectors/outbox.js';
 import { encodeBackend, errorResponse } from '../../protocol/backend-encoder.js';
 import { readyForQueryFrame } from '../../protocol/constant-frames.js';
 import type { ClientChannel, ConnectorSession } from '../../connectors/connector.js';
@@ -27,7 +28,7 @@ export class ClientConnection implements ClientChannel {
   user: UserConfig | null = null;
   tenant: TenantConfig | null = null;
   processId = 0;
-  private corked = false;
+  private outbox: Outbox;
   private readonly startupTimer: NodeJS.Timeout;
   readonly connectedAt = Date.now();
   onClosed: ((conn: ClientConnection) => void) | null = null;
@@ -37,6 +38,7 @@ export class ClientConnection implements ClientChannel {
     private readonly ctx: SessionContext,
   ) {
     this.socket = socket;
+    this.outbox = new Outbox(socket);
     const config = ctx.config();
     this.reader = new FrameReader({ maxMessageSize: config.limits.maxMessageSize, startup: true });
     this.handshake = new StartupHandshake(config, { tlsAvailable: ctx.secureContext() !== null, encrypted: false });
@@ -51,6 +53,7 @@ export class ClientConnection implements ClientChannel {
 
   private wire(socket: net.Socket): void {
     socket.setNoDelay(true);
+    socket.on('drain', () => this.outbox.drained());
     socket.on('data', this.onData);
     socket.on('error', () => this.close());
     socket.on('close', () => this.close());
@@ -121,6 +124,7 @@ export class ClientConnection implements ClientChannel {
     plain.removeAllListeners('close');
     const secure = new tls.TLSSocket(plain, { isServer: true, secureContext: context });
     this.socket = secure;
+    this.outbox = new Outbox(secure);
     this.reader.expectStartup();
     this.handshake.upgraded();
     this.wire(secure);
@@ -166,18 +170,8 @@ export class ClientConnection implements ClientChannel {
   // ---- ClientChannel ----
 
   write(bytes: Buffer): boolean {
-    if (!this.corked) {
-      this.corked = true;
-      this.socket.cork();
-      process.nextTick(this.uncork);
-    }
-    return this.socket.write(bytes);
+    return this.outbox.write(bytes);
   }
-
-  private readonly uncork = (): void => {
-    this.corked = false;
-    this.socket.uncork();
-  };
 
   whenDrained(callback: () => void): void {
     this.socket.once('drain', callback);
@@ -193,6 +187,7 @@ export class ClientConnection implements ClientChannel {
 
   terminate(fatal: Buffer | null): void {
     if (this.phase === 'closed') return;
+    this.outbox.flush();
     if (fatal) this.socket.end(fatal);
     else this.socket.end();
     this.close();
