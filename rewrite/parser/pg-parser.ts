@@ -1,0 +1,44 @@
+// The only place that touches the PostgreSQL parser (libpg-query, WASM) and its printer
+// (pgsql-deparser), same major version. The WASM module is loaded once (loadParser) before the first
+// statement; after that parsing and printing are synchronous.
+import { loadModule, parseSync } from 'libpg-query';
+import { deparseSync } from 'pgsql-deparser';
+import type { Node, ParseResult } from 'libpg-query';
+
+let loaded: Promise<void> | null = null;
+let ready = false;
+
+export function loadParser(): Promise<void> {
+  loaded ??= loadModule().then(() => {
+    ready = true;
+  });
+  return loaded;
+}
+
+export function parserReady(): boolean {
+  return ready;
+}
+
+/** One statement and where its text is in the string (length 0 = to the end). */
+export type ParsedStatement = { stmt: Node; location: number; length: number };
+
+export type Parsed = { kind: 'parsed'; statements: ParsedStatement[] } | { kind: 'syntax-error'; message: string; position?: number };
+
+export function parseSql(sql: string): Parsed {
+  if (!ready) throw new Error('parser not loaded: await loadParser() first');
+  try {
+    const tree = parseSync(sql) as ParseResult;
+    const statements: ParsedStatement[] = [];
+    for (const raw of tree.stmts ?? []) if (raw.stmt) statements.push({ stmt: raw.stmt, location: raw.stmt_location ?? 0, length: raw.stmt_len ?? 0 });
+    return { kind: 'parsed', statements };
+  } catch (err) {
+    const e = err as { message?: string; sqlDetails?: { cursorPosition?: number } };
+    const position = e.sqlDetails?.cursorPosition;
+    return { kind: 'syntax-error', message: e.message ?? String(err), ...(position === undefined ? {} : { position: position + 1 }) };
+  }
+}
+
+/** Prints one statement on one line. */
+export function printStatement(stmt: Node): string {
+  return deparseSync({ version: 180004, stmts: [{ stmt }] } as ParseResult, { pretty: false });
+}

@@ -1,0 +1,286 @@
+// Walks one parsed statement with full knowledge of scope (CTEs, aliases, search_path) and records
+// every relation reference with where its tenant predicate belongs, every function call, every INSERT
+// and every assignment. Names are resolved against the catalog and written back schema-qualified, so
+// what the rules check is exactly what runs. Anything it does not understand is refused.
+import type { CatalogRelation } from '../catalog/catalog.js';
+import { walkWrapped, unwrap, type AstObject } from '../parser/node-walker.js';
+import { arr, bodyOf, obj, str, stringList } from './ast-nodes.js';
+import { analyzeUtility } from './utility-analyzer.js';
+import { refuse } from './refusal.js';
+import { CteScope, resolveFunctionSchema, resolveRelation } from './relation-resolver.js';
+import type { PredicateSite, RelationAccess, RelationRef, StatementFacts } from './statement-facts.js';
+import type { TenantContext } from './tenant-context.js';
+
+type SiteFor = (wrapper: AstObject) => PredicateSite | null;
+
+const DATA_STATEMENTS = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt']);
+
+export class StatementAnalyzer {
+  readonly facts: StatementFacts;
+  /** Inside a view or function body: references are checked, but no predicate is added. */
+  private checkOnly = false;
+
+  constructor(
+    private readonly ctx: TenantContext,
+    stmt: AstObject,
+    kind: string,
+  ) {
+    this.facts = { kind, node: stmt, refs: [], functions: [], inserts: [], assignments: [], explainAnalyze: false, ddl: false, ddlSchemas: [], searchPath: null };
+  }
+
+  static analyze(ctx: TenantContext, wrapped: AstObject): StatementFacts {
+    const top = unwrap(wrapped);
+    if (!top) refuse('unsupported', 'parser', 'statement could not be read');
+    const analyzer = new StatementAnalyzer(ctx, top.node, top.type);
+    analyzer.statement(wrapped, CteScope.EMPTY);
+    return analyzer.facts;
+  }
+
+  /** Any statement, wrapped. Data statements are handled here; the rest by the utility analyser. */
+  statement(wrapped: unknown, scope: CteScope): void {
+    const u = unwrap(wrapped);
+    if (!u) refuse('unsupported', 'parser', 'statement could not be read');
+    switch (u.type) {
+      case 'SelectStmt': return this.select(u.node, scope);
+      case 'InsertStmt': return this.insert(u.node, scope);
+      case 'UpdateStmt': return this.update(u.node, scope);
+      case 'DeleteStmt': return this.delete(u.node, scope);
+      case 'MergeStmt': return refuse('unsupported', 'merge', 'MERGE is not supported by the tenant rules yet');
+      default: return analyzeUtility(this, u.type, u.node, scope);
+    }
+  }
+
+  isDataStatement(wrapped: unknown): boolean {
+    const u = unwrap(wrapped);
+    return u !== null && DATA_STATEMENTS.has(u.type);
+  }
+
+  /** Runs `fn` with predicates disabled (view bodies, CREATE … AS in DDL that stores a query). */
+  checkingOnly(fn: () => void): void {
+    const saved = this.checkOnly;
+    this.checkOnly = true;
+    try { fn(); } finally { this.checkOnly = saved; }
+  }
+
+  select(node: AstObject, outer: CteScope): void {
+    const scope = this.withClause(obj(node.withClause), outer);
+    if (str(node.op) !== undefined && node.op !== 'SETOP_NONE') {
+      const larg = obj(node.larg);
+      const rarg = obj(node.rarg);
+      if (!larg || !rarg) refuse('unsupported', 'parser', 'set operation without both branches');
+      this.select(larg, scope);
+      this.select(rarg, scope);
+      this.expressions([node.sortClause, node.limitOffset, node.limitCount], scope);
+      return;
+    }
+    const into = obj(node.intoClause);
+    if (into) this.facts.ddl = true, this.ddlTarget(obj(into.rel));
+    const site: SiteFor = () => ({ kind: 'where', holder: node });
+    for (const item of arr(node.fromClause)) this.fromItem(item, scope, site);
+    this.expressions(
+      [node.targetList, node.whereClause, node.groupClause, node.havingClause, node.windowClause, node.sortClause,
+        node.limitOffset, node.limitCount, node.distinctClause, node.valuesLists],
+      scope,
+    );
+  }
+
+  private withClause(withClause: AstObject | undefined, outer: CteScope): CteScope {
+    if (!withClause) return outer;
+    const ctes = arr(withClause.ctes).map((c) => bodyOf(c, 'CommonTableExpr')).filter((c): c is AstObject => !!c);
+    const names = ctes.map((c) => str(c.ctename) ?? '');
+    if (withClause.recursive === true) {
+      const inner = outer.with(names);
+      for (const cte of ctes) this.statement(cte.ctequery, inner);
+      return inner;
+    }
+    // Non-recursive: a CTE sees the ones before it, never itself — `WITH t AS (SELECT * FROM t)` reads the real t.
+    ctes.forEach((cte, i) => this.statement(cte.ctequery, outer.with(names.slice(0, i))));
+    return outer.with(names);
+  }
+
+  fromItem(wrapped: unknown, scope: CteScope, siteFor: SiteFor): void {
+    const u = unwrap(wrapped);
+    if (!u || !obj(wrapped)) refuse('unsupported', 'parser', 'unreadable FROM item');
+    const wrapper = wrapped as AstObject;
+    const n = u.node;
+    switch (u.type) {
+      case 'RangeVar':
+        return this.relationInFrom(n, scope, siteFor(wrapper));
+      case 'RangeSubselect': {
+        const sub = bodyOf(n.subquery, 'SelectStmt');
+        if (!sub) refuse('unsupported', 'parser', 'subquery in FROM is not a SELECT');
+        return this.select(sub, scope);
+      }
+      case 'JoinExpr':
+        return this.join(n, scope, siteFor);
+      case 'RangeFunction':
+      case 'RangeTableFunc':
+      case 'JsonTable':
+        return this.expressions([n], scope);
+      case 'RangeTableSample': {
+        const rv = bodyOf(n.relation, 'RangeVar');
+        const site = siteFor(wrapper);
+        if (!rv || site?.kind === 'wrap') refuse('unsupported', 'tenant_predicate', 'TABLESAMPLE on the preserved side of a FULL JOIN is not supported');
+        this.relationInFrom(rv, scope, site);
+        return this.expressions([n.args, n.repeatable, n.method], scope);
+      }
+      default:
+        return refuse('unsupported', 'parser', `${u.type} in FROM is not supported`);
+    }
+  }
+
+  private join(join: AstObject, scope: CteScope, siteFor: SiteFor): void {
+    const own: SiteFor = () => ({ kind: 'quals', join });
+    const wrap: SiteFor = (wrapper) => ({ kind: 'wrap', wrapper });
+    switch (join.jointype) {
+      case 'JOIN_INNER':
+        this.fromItem(join.larg, scope, siteFor);
+        this.fromItem(join.rarg, scope, siteFor);
+        break;
+      case 'JOIN_LEFT':
+        this.fromItem(join.larg, scope, siteFor);
+        this.fromItem(join.rarg, scope, own);
+        break;
+      case 'JOIN_RIGHT':
+        this.fromItem(join.larg, scope, own);
+        this.fromItem(join.rarg, scope, siteFor);
+        break;
+      case 'JOIN_FULL':
+        // Neither side is filtered by the other's ON: each relation is replaced by a filtered subquery.
+        this.fromItem(join.larg, scope, wrap);
+        this.fromItem(join.rarg, scope, wrap);
+        break;
+      default:
+        refuse('unsupported', 'parser', `join type ${String(join.jointype)} is not supported`);
+    }
+    this.expressions([join.quals], scope);
+  }
+
+  private relationInFrom(rv: AstObject, scope: CteScope, site: PredicateSite | null): void {
+    const relname = str(rv.relname) ?? '';
+    const resolved = resolveRelation(str(rv.schemaname), relname, scope, this.ctx);
+    if (resolved.kind === 'cte') return;
+    if (resolved.kind === 'unknown') refuse('unknown_relation', 'catalog', `relation "${resolved.display}" does not exist`, resolved.display);
+    this.addRef(rv, resolved.relation, 'read', site);
+  }
+
+  /** Resolves a target relation (INSERT/UPDATE/DELETE/COPY/LOCK/TRUNCATE) — never a CTE. */
+  target(rv: AstObject | undefined, access: RelationAccess, site: PredicateSite | null): RelationRef {
+    if (!rv) refuse('unsupported', 'parser', 'statement without a target relation');
+    const resolved = resolveRelation(str(rv.schemaname), str(rv.relname) ?? '', CteScope.EMPTY, this.ctx);
+    if (resolved.kind !== 'relation') {
+      const display = resolved.kind === 'unknown' ? resolved.display : str(rv.relname) ?? '';
+      refuse('unknown_relation', 'catalog', `relation "${display}" does not exist`, display);
+    }
+    return this.addRef(rv, resolved.relation, access, site);
+  }
+
+  addRef(rv: AstObject, relation: CatalogRelation, access: RelationAccess, site: PredicateSite | null): RelationRef {
+    const tenantColumn = this.ctx.tenantColumn;
+    const tenantIndex = relation.columns.indexOf(tenantColumn);
+    const alias = obj(rv.alias);
+    const colnames = stringList(alias?.colnames);
+    rv.schemaname = relation.temporary ? 'pg_temp' : relation.schema;
+    const ref: RelationRef = {
+      rangeVar: rv,
+      display: `${relation.schema}.${relation.name}`,
+      relation,
+      access,
+      tenantScoped: tenantIndex >= 0,
+      site: this.checkOnly ? null : site,
+      refName: str(alias?.aliasname) ?? relation.name,
+      tenantColumnName: tenantIndex >= 0 && tenantIndex < colnames.length ? colnames[tenantIndex]! : tenantColumn,
+    };
+    this.facts.refs.push(ref);
+    return ref;
+  }
+
+  /** A relation created or altered by DDL: needs ddl on its schema; it may not exist yet. */
+  ddlTarget(rv: AstObject | undefined): void {
+    if (!rv) return;
+    this.facts.ddl = true;
+    const resolved = resolveRelation(str(rv.schemaname), str(rv.relname) ?? '', CteScope.EMPTY, this.ctx);
+    if (resolved.kind === 'relation') this.addRef(rv, resolved.relation, 'ddl', null);
+    else this.facts.ddlSchemas.push(str(rv.schemaname) ?? null);
+  }
+
+  private insert(node: AstObject, outer: CteScope): void {
+    const scope = this.withClause(obj(node.withClause), outer);
+    const ref = this.target(obj(node.relation), 'insert', null);
+    this.facts.inserts.push({ stmt: node, ref });
+    const source = bodyOf(node.selectStmt, 'SelectStmt');
+    if (source) this.select(source, scope);
+    const conflict = obj(node.onConflictClause);
+    if (conflict) {
+      if (conflict.action === 'ONCONFLICT_UPDATE') {
+        const conflictRef = this.addRef(ref.rangeVar, ref.relation, 'update', { kind: 'where', holder: conflict });
+        this.facts.assignments.push({ ref: conflictRef, columns: assignedColumns(conflict.targetList), clause: 'ON CONFLICT DO UPDATE' });
+      }
+      this.expressions([conflict.targetList, conflict.whereClause, obj(conflict.infer)?.whereClause, obj(conflict.infer)?.indexElems], scope);
+    }
+    this.expressions([obj(node.returningClause)?.exprs], scope);
+  }
+
+  private update(node: AstObject, outer: CteScope): void {
+    const scope = this.withClause(obj(node.withClause), outer);
+    const ref = this.target(obj(node.relation), 'update', { kind: 'where', holder: node });
+    this.facts.assignments.push({ ref, columns: assignedColumns(node.targetList), clause: 'UPDATE' });
+    const site: SiteFor = () => ({ kind: 'where', holder: node });
+    for (const item of arr(node.fromClause)) this.fromItem(item, scope, site);
+    this.expressions([node.targetList, node.whereClause, obj(node.returningClause)?.exprs], scope);
+  }
+
+  private delete(node: AstObject, outer: CteScope): void {
+    const scope = this.withClause(obj(node.withClause), outer);
+    this.target(obj(node.relation), 'delete', { kind: 'where', holder: node });
+    const site: SiteFor = () => ({ kind: 'where', holder: node });
+    for (const item of arr(node.usingClause)) this.fromItem(item, scope, site);
+    this.expressions([node.whereClause, obj(node.returningClause)?.exprs], scope);
+  }
+
+  /** Expressions: subqueries are analysed in scope; function calls recorded; relations here are refused. */
+  expressions(values: readonly unknown[], scope: CteScope): void {
+    for (const value of values) {
+      if (value === undefined) continue;
+      walkWrapped(value, (type, node) => {
+        switch (type) {
+          case 'SubLink': {
+            this.expressions([node.testexpr], scope);
+            const sub = bodyOf(node.subselect, 'SelectStmt');
+            if (!sub) refuse('unsupported', 'parser', 'subquery is not a SELECT');
+            this.select(sub, scope);
+            return false;
+          }
+          case 'FuncCall':
+            this.functionCall(stringList(node.funcname));
+            return true;
+          case 'CurrentOfExpr':
+            return refuse('unsupported', 'tenant_predicate', 'WHERE CURRENT OF is not supported');
+          case 'RangeVar':
+          case 'SelectStmt':
+          case 'InsertStmt':
+          case 'UpdateStmt':
+          case 'DeleteStmt':
+            return refuse('unsupported', 'parser', `${type} in an unexpected place`);
+          default:
+            return true;
+        }
+      });
+    }
+  }
+
+  functionCall(names: readonly string[]): void {
+    const name = names[names.length - 1] ?? '';
+    const schema = names.length > 1 ? names[names.length - 2]! : null;
+    this.facts.functions.push({ schema, name, resolvedSchema: resolveFunctionSchema(schema, name, this.ctx) });
+  }
+}
+
+function assignedColumns(targetList: unknown): string[] {
+  const out: string[] = [];
+  for (const item of arr(targetList)) {
+    const name = str(bodyOf(item, 'ResTarget')?.name);
+    if (name !== undefined) out.push(name);
+  }
+  return out;
+}

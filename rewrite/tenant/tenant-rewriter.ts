@@ -1,0 +1,84 @@
+// One client SQL string in, the SQL to run (or a refusal) out: parse, analyse each statement, run the
+// checking rules, then the rewriting rules, print, verify. Statements that touch no relation are kept
+// as the client wrote them (the printer has traps; see PARSERS.md).
+import { UnknownNodeError, type AstObject } from '../parser/node-walker.js';
+import { parseSql, printStatement, type ParsedStatement } from '../parser/pg-parser.js';
+import { CHECK_RULES, REWRITE_RULES } from '../rules/rule-registry.js';
+import type { RuleOutput } from '../rules/rule.js';
+import { RefusalError, type Refusal } from './refusal.js';
+import { StatementAnalyzer } from './statement-analyzer.js';
+import type { TenantContext } from './tenant-context.js';
+import { verifyRewrite } from './tenant-verifier.js';
+
+export type TenantRewrite =
+  | {
+      readonly kind: 'ok';
+      readonly sql: string;
+      readonly changed: boolean;
+      /** 1-based parameter numbers whose bound value must be the tenant id. */
+      readonly paramChecks: readonly number[];
+      readonly ddl: boolean;
+      /** The new search_path when the string sets it (last one wins). */
+      readonly searchPath: readonly string[] | null;
+      readonly warnings: readonly string[];
+      readonly statementCount: number;
+    }
+  | { readonly kind: 'refused'; readonly refusal: Refusal };
+
+export function rewriteForTenant(sql: string, ctx: TenantContext): TenantRewrite {
+  const parsed = parseSql(sql);
+  if (parsed.kind === 'syntax-error') {
+    return { kind: 'refused', refusal: { code: 'syntax_error', rule: 'parser', message: parsed.message, ...(parsed.position ? { position: parsed.position } : {}) } };
+  }
+  const out: RuleOutput = { paramChecks: [], warnings: [], changed: false };
+  const texts: string[] = [];
+  let changed = false;
+  let ddl = false;
+  let searchPath: string[] | null = null;
+  try {
+    for (const statement of parsed.statements) {
+      const result = rewriteStatement(statement, sql, ctx, out);
+      texts.push(result.text);
+      changed ||= result.changed;
+      ddl ||= result.ddl;
+      if (result.searchPath) searchPath = result.searchPath;
+    }
+  } catch (err) {
+    if (err instanceof RefusalError) return { kind: 'refused', refusal: err.refusal };
+    if (err instanceof UnknownNodeError) {
+      return { kind: 'refused', refusal: { code: 'unsupported', rule: 'parser', message: `statement uses syntax the tenant rules do not know (${err.message})` } };
+    }
+    throw err;
+  }
+  return {
+    kind: 'ok',
+    sql: changed ? texts.join('; ') : sql,
+    changed,
+    paramChecks: out.paramChecks,
+    ddl,
+    searchPath,
+    warnings: out.warnings,
+    statementCount: parsed.statements.length,
+  };
+}
+
+function rewriteStatement(statement: ParsedStatement, sql: string, ctx: TenantContext, out: RuleOutput) {
+  const wrapped = statement.stmt as AstObject;
+  const facts = StatementAnalyzer.analyze(ctx, wrapped);
+  for (const rule of CHECK_RULES) rule.apply(facts, ctx, out);
+  const before = out.changed;
+  out.changed = false;
+  for (const rule of REWRITE_RULES) rule.apply(facts, ctx, out);
+  const changed = out.changed || facts.refs.length > 0;
+  out.changed = before || changed;
+  const original = originalText(statement, sql);
+  if (!changed) return { text: original, changed: false, ddl: facts.ddl, searchPath: facts.searchPath };
+  const printed = printStatement(statement.stmt);
+  verifyRewrite(printed, wrapped, ctx, out.paramChecks);
+  return { text: printed, changed: true, ddl: facts.ddl, searchPath: facts.searchPath };
+}
+
+function originalText(statement: ParsedStatement, sql: string): string {
+  const end = statement.length === 0 ? sql.length : statement.location + statement.length;
+  return sql.slice(statement.location, end).trim();
+}

@@ -1,0 +1,159 @@
+// Statements other than SELECT/INSERT/UPDATE/DELETE: the ones that wrap a query (COPY, EXPLAIN,
+// DECLARE, PREPARE, CREATE TABLE AS, CREATE VIEW), SET, LOCK/TRUNCATE, DDL, and the plain session and
+// transaction commands. A statement type not listed here is refused (fail closed).
+import type { AstObject } from '../parser/node-walker.js';
+import { arr, bodyOf, obj, str, stringList } from './ast-nodes.js';
+import { refuse } from './refusal.js';
+import type { CteScope } from './relation-resolver.js';
+import type { StatementAnalyzer } from './statement-analyzer.js';
+
+/** Session and transaction commands that touch no relation. */
+const PLAIN = new Set([
+  'TransactionStmt', 'VariableShowStmt', 'DeallocateStmt', 'DiscardStmt', 'ExecuteStmt', 'FetchStmt',
+  'ClosePortalStmt', 'ListenStmt', 'UnlistenStmt', 'NotifyStmt', 'ConstraintsSetStmt',
+]);
+
+/** DDL: allowed at `ddl` level on every schema it names. */
+const DDL = new Set([
+  'CreateStmt', 'AlterTableStmt', 'DropStmt', 'IndexStmt', 'CreateSchemaStmt', 'CommentStmt', 'RenameStmt',
+  'CreateSeqStmt', 'AlterSeqStmt', 'CreateEnumStmt', 'AlterEnumStmt', 'CompositeTypeStmt', 'CreateDomainStmt',
+  'AlterDomainStmt', 'DefineStmt', 'CreateFunctionStmt', 'AlterFunctionStmt', 'CreateTrigStmt', 'RefreshMatViewStmt',
+  'VacuumStmt', 'CreateExtensionStmt', 'AlterObjectSchemaStmt', 'AlterOwnerStmt',
+]);
+
+/** Refused outright, with the reason users see. */
+const FORBIDDEN: Record<string, string> = {
+  DoStmt: 'DO blocks run SQL the rules cannot see',
+  CreateRoleStmt: 'role management is not available through pgfabric',
+  AlterRoleStmt: 'role management is not available through pgfabric',
+  DropRoleStmt: 'role management is not available through pgfabric',
+  GrantStmt: 'GRANT/REVOKE are not available through pgfabric',
+  GrantRoleStmt: 'GRANT/REVOKE are not available through pgfabric',
+  CreatedbStmt: 'database management is not available through pgfabric',
+  DropdbStmt: 'database management is not available through pgfabric',
+  LoadStmt: 'LOAD reaches outside the tenant',
+  AlterSystemStmt: 'ALTER SYSTEM reaches outside the tenant',
+  CreateFdwStmt: 'foreign data wrappers reach outside the tenant',
+  CreateForeignServerStmt: 'foreign servers reach outside the tenant',
+  CreateUserMappingStmt: 'user mappings reach outside the tenant',
+  ImportForeignSchemaStmt: 'foreign schemas reach outside the tenant',
+  CheckPointStmt: 'CHECKPOINT affects every tenant',
+  ReindexStmt: 'REINDEX affects every tenant',
+  ClusterStmt: 'CLUSTER affects every tenant',
+  AlterDatabaseStmt: 'database management is not available through pgfabric',
+  AlterDatabaseSetStmt: 'database management is not available through pgfabric',
+  AlterRoleSetStmt: 'role management is not available through pgfabric',
+  ReassignOwnedStmt: 'role management is not available through pgfabric',
+  DropOwnedStmt: 'role management is not available through pgfabric',
+};
+
+export function analyzeUtility(a: StatementAnalyzer, type: string, node: AstObject, scope: CteScope): void {
+  if (PLAIN.has(type)) return;
+  if (type in FORBIDDEN) return refuse('statement_not_allowed', 'statement_allow_list', FORBIDDEN[type]!);
+  switch (type) {
+    case 'CopyStmt': return copy(a, node, scope);
+    case 'ExplainStmt': return explain(a, node, scope);
+    case 'DeclareCursorStmt':
+    case 'PrepareStmt':
+      return a.statement(node.query, scope);
+    case 'CreateTableAsStmt': {
+      a.ddlTarget(obj(obj(node.into)?.rel));
+      return a.statement(node.query, scope);
+    }
+    case 'ViewStmt':
+      a.ddlTarget(obj(node.view));
+      // The view's body is stored, not run now: check it, but bake no tenant's predicate into it.
+      return a.checkingOnly(() => a.statement(node.query, scope));
+    case 'VariableSetStmt': return variableSet(a, node);
+    case 'LockStmt':
+      for (const rel of arr(node.relations)) a.target(bodyOf(rel, 'RangeVar'), 'lock', null);
+      return;
+    case 'TruncateStmt':
+      for (const rel of arr(node.relations)) a.target(bodyOf(rel, 'RangeVar'), 'truncate', null);
+      return;
+    case 'CallStmt': {
+      const call = obj(node.funccall);
+      a.functionCall(stringList(call?.funcname));
+      return a.expressions([call?.args], scope);
+    }
+    default:
+      if (DDL.has(type)) return ddl(a, type, node);
+      return refuse('statement_not_allowed', 'statement_allow_list', `${type.replace(/Stmt$/, '')} statements are not allowed through pgfabric`);
+  }
+}
+
+function copy(a: StatementAnalyzer, node: AstObject, scope: CteScope): void {
+  if (node.is_program === true) return refuse('statement_not_allowed', 'copy', 'COPY … PROGRAM runs a program on the database server');
+  if (str(node.filename) !== undefined) return refuse('statement_not_allowed', 'copy', 'COPY to or from a server file reaches outside the tenant');
+  if (node.query !== undefined) return a.statement(node.query, scope);
+  const rv = obj(node.relation);
+  if (node.is_from === true) {
+    const ref = a.target(rv, 'insert', null);
+    if (ref.tenantScoped) refuse('unsupported', 'tenant_insert', `COPY … FROM into tenant-scoped relation "${ref.display}" is not supported yet; use INSERT`, ref.display);
+    return;
+  }
+  // COPY rel TO … becomes COPY (SELECT cols FROM rel) TO …, so the relation gets its predicate.
+  const cols = stringList(node.attlist);
+  const select: AstObject = {
+    targetList: (cols.length ? cols : ['*']).map((c) => ({ ResTarget: { val: { ColumnRef: { fields: [c === '*' ? { A_Star: {} } : { String: { sval: c } }] } } } })),
+    fromClause: [{ RangeVar: { ...rv, inh: true } }],
+    limitOption: 'LIMIT_OPTION_DEFAULT',
+    op: 'SETOP_NONE',
+  };
+  delete node.relation;
+  delete node.attlist;
+  node.query = { SelectStmt: select };
+  a.select(select, scope);
+}
+
+function explain(a: StatementAnalyzer, node: AstObject, scope: CteScope): void {
+  for (const opt of arr(node.options)) {
+    const def = bodyOf(opt, 'DefElem');
+    if (def?.defname === 'analyze') {
+      const arg = bodyOf(def.arg, 'String')?.sval ?? bodyOf(def.arg, 'Boolean')?.boolval;
+      a.facts.explainAnalyze = arg === undefined || arg === true || arg === 'true' || arg === 'on' || arg === '1';
+    }
+  }
+  a.statement(node.query, scope);
+}
+
+function variableSet(a: StatementAnalyzer, node: AstObject): void {
+  const name = (str(node.name) ?? '').toLowerCase();
+  if (name === 'role' || name === 'session_authorization' || name === 'session authorization') {
+    if (node.kind === 'VAR_RESET' || node.kind === 'VAR_RESET_ALL') return;
+    return refuse('statement_not_allowed', 'session_identity', `SET ${name.toUpperCase()} would change who the tenant's statements run as`);
+  }
+  if (name.startsWith('pgfabric.')) return refuse('statement_not_allowed', 'tenant_guc', `setting ${name} is reserved to pgfabric`);
+  if (name === 'search_path') {
+    a.facts.searchPath = node.kind === 'VAR_SET_VALUE'
+      ? arr(node.args).map((v) => str(bodyOf(bodyOf(v, 'A_Const')?.sval, 'String')?.sval) ?? str(obj(bodyOf(v, 'A_Const')?.sval)?.sval) ?? '')
+      : null;
+  }
+}
+
+function ddl(a: StatementAnalyzer, type: string, node: AstObject): void {
+  a.facts.ddl = true;
+  for (const key of ['relation', 'view', 'sequence']) {
+    const rv = obj(node[key]);
+    if (rv) a.ddlTarget(rv);
+  }
+  if (type === 'CreateSchemaStmt') a.facts.ddlSchemas.push(str(node.schemaname) ?? '*');
+  else if (type === 'CreateFunctionStmt' || type === 'DefineStmt') {
+    const names = stringList(type === 'CreateFunctionStmt' ? node.funcname : node.defnames);
+    a.facts.ddlSchemas.push(names.length > 1 ? names[0]! : null);
+  } else if (type === 'DropStmt' || type === 'CommentStmt' || type === 'AlterObjectSchemaStmt' || type === 'AlterOwnerStmt' || (type === 'RenameStmt' && !node.relation)) {
+    objectNames(a, node);
+  } else if (!['RenameStmt', 'CreateStmt', 'AlterTableStmt', 'IndexStmt', 'CreateSeqStmt', 'AlterSeqStmt', 'CreateTrigStmt', 'RefreshMatViewStmt', 'VacuumStmt'].includes(type)) {
+    a.facts.ddlSchemas.push('*'); // cannot tell which schema: needs ddl everywhere
+  }
+}
+
+function objectNames(a: StatementAnalyzer, node: AstObject): void {
+  const objects = node.objects !== undefined ? arr(node.objects) : [node.object];
+  for (const o of objects) {
+    const list = bodyOf(o, 'List');
+    const names = list ? stringList(list.items) : bodyOf(o, 'String') ? stringList([o]) : null;
+    if (!names) { a.facts.ddlSchemas.push('*'); continue; }
+    a.facts.ddlSchemas.push(names.length > 1 ? names[names.length - 2]! : null);
+  }
+}
