@@ -64,6 +64,8 @@ export function errorResponse(fields: {
   message: string;
   detail?: string;
   hint?: string;
+  /** 1-based character position in the statement ('P'). */
+  position?: string;
 }): Buffer {
   w.int8(0x53).cstring(fields.severity);
   w.int8(0x56).cstring(fields.severity);
@@ -71,6 +73,7 @@ export function errorResponse(fields: {
   w.int8(0x4d).cstring(fields.message);
   if (fields.detail !== undefined) w.int8(0x44).cstring(fields.detail);
   if (fields.hint !== undefined) w.int8(0x48).cstring(fields.hint);
+  if (fields.position !== undefined) w.int8(0x50).cstring(fields.position);
   return w.int8(0).finish(BackendCode.ErrorResponse);
 }
 

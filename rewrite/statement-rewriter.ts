@@ -1,14 +1,16 @@
-// The rewrite hook every Query and Parse goes through. In this version the SQL is passed through
-// unchanged (the tenant rules come with the rewrite engine), but the hook already classifies session
-// effects and caches its answer per (context, SQL text), so the hot path measured is the real one.
+// The rewrite hook every Query and Parse goes through: the tenant rules (parse, analyse, check,
+// rewrite, verify) behind an LRU keyed by (context, SQL text). A hit costs one map lookup: no parse,
+// no allocation. Session effects (SET/RESET/LISTEN…) are classified once per miss and cached alongside.
 import { LruCache } from './cache/lru-cache.js';
 import { sessionEffects, type SessionEffect } from './classify/session-effects.js';
+import type { Refusal } from './tenant/refusal.js';
+import type { TenantContext } from './tenant/tenant-context.js';
+import { rewriteForTenant } from './tenant/tenant-rewriter.js';
 
 export type RewriteContext = {
   /** Identifies everything the rewrite depends on besides the SQL text (tenant, role, search_path, catalog version). */
   readonly cacheKey: string;
-  readonly tenantId: string;
-  readonly role: string;
+  readonly tenant: TenantContext;
 };
 
 export type RewriteResult = {
@@ -16,7 +18,16 @@ export type RewriteResult = {
   /** False when `sql` is the client's text unchanged: callers then forward the client's bytes as they are. */
   readonly changed: boolean;
   readonly effects: readonly SessionEffect[];
+  readonly refusal: Refusal | null;
+  /** 1-based parameters whose bound value must be the tenant id. */
+  readonly paramChecks: readonly number[];
+  readonly ddl: boolean;
+  readonly searchPath: readonly string[] | null;
+  readonly tempCreated: readonly { name: string; columns: string[] }[];
+  readonly warnings: readonly string[];
 };
+
+const NONE: readonly never[] = Object.freeze([]);
 
 export class StatementRewriter {
   private readonly cache: LruCache<string, RewriteResult>;
@@ -26,16 +37,31 @@ export class StatementRewriter {
   }
 
   rewrite(sql: string, ctx: RewriteContext): RewriteResult {
-    const effects = sessionEffects(sql);
-    // Nothing to rewrite and nothing to remember: no cache entry, so that workloads sending a new text
-    // every time (literals inlined, as pgbench's simple and extended modes do) churn no LRU and no GC.
-    if (effects.length === 0) return { sql, changed: false, effects };
     const key = ctx.cacheKey + '\u0000' + sql;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const result: RewriteResult = { sql, changed: false, effects };
-    this.cache.set(key, result);
+    const result = this.compute(sql, ctx.tenant);
+    // Unknown relations may appear with the next catalog version; everything else is final for this key.
+    if (result.refusal?.code !== 'unknown_relation') this.cache.set(key, result);
     return result;
+  }
+
+  private compute(sql: string, tenant: TenantContext): RewriteResult {
+    const outcome = rewriteForTenant(sql, tenant);
+    if (outcome.kind === 'refused') {
+      return { sql, changed: false, effects: NONE, refusal: outcome.refusal, paramChecks: NONE, ddl: false, searchPath: null, tempCreated: NONE, warnings: NONE };
+    }
+    return {
+      sql: outcome.sql,
+      changed: outcome.changed,
+      effects: sessionEffects(sql),
+      refusal: null,
+      paramChecks: outcome.paramChecks,
+      ddl: outcome.ddl,
+      searchPath: outcome.searchPath,
+      tempCreated: outcome.tempCreated,
+      warnings: outcome.warnings,
+    };
   }
 
   get stats(): { hits: number; misses: number; size: number } {

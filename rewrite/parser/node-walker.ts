@@ -33,7 +33,8 @@ export function walkWrapped(value: unknown, visit: NodeVisitor, parentType: stri
   }
   const wrapped = unwrap(value);
   if (wrapped) walkNode(wrapped.type, wrapped.node, visit, parentType, field);
-  else if (isObject(value)) throw new UnknownNodeError(`unexpected value in ${parentType ?? 'root'}.${field ?? ''}`);
+  // {} stands for a NULL node (e.g. the missing column definition list of a function in FROM).
+  else if (isObject(value) && Object.keys(value).length > 0) throw new UnknownNodeError(`unexpected value in ${parentType ?? 'root'}.${field ?? ''}`);
 }
 
 export function walkNode(type: string, node: AstObject, visit: NodeVisitor, parentType: string | null = null, field: string | null = null): void {

@@ -1,7 +1,7 @@
 // The only place that touches the PostgreSQL parser (libpg-query, WASM) and its printer
 // (pgsql-deparser), same major version. The WASM module is loaded once (loadParser) before the first
 // statement; after that parsing and printing are synchronous.
-import { loadModule, parseSync } from 'libpg-query';
+import { fingerprintSync, loadModule, parseSync } from 'libpg-query';
 import { deparseSync } from 'pgsql-deparser';
 import type { Node, ParseResult } from 'libpg-query';
 
@@ -41,4 +41,13 @@ export function parseSql(sql: string): Parsed {
 /** Prints one statement on one line. */
 export function printStatement(stmt: Node): string {
   return deparseSync({ version: 180004, stmts: [{ stmt }] } as ParseResult, { pretty: false });
+}
+
+/** A stable fingerprint of a statement's shape (constants ignored), for audit logs; '' when it does not parse. */
+export function statementFingerprint(sql: string): string {
+  try {
+    return fingerprintSync(sql);
+  } catch {
+    return '';
+  }
 }

@@ -2,7 +2,7 @@
 // (minus the SQL-string executors, file, large-object and statistics functions); a user-defined
 // function runs SQL the rules cannot see, so it needs ddl on its schema or an entry in `allowedFunctions`.
 import { refuse } from '../tenant/refusal.js';
-import { functionVerdict, isSystemSchema } from './function-policy.js';
+import { deniedExtensionFunction, functionVerdict, isSystemSchema } from './function-policy.js';
 import { schemaLevel, type TenantRule } from './rule.js';
 
 export const functionAllowRule: TenantRule = {
@@ -11,7 +11,9 @@ export const functionAllowRule: TenantRule = {
   apply(facts, ctx) {
     for (const fn of facts.functions) {
       const written = fn.schema ? `${fn.schema}.${fn.name}` : fn.name;
-      const schema = fn.resolvedSchema ?? (fn.schema === null || isSystemSchema(fn.schema) ? 'pg_catalog' : fn.schema);
+      const schema = fn.resolvedSchema ?? fn.schema ?? 'pg_catalog';
+      const extension = deniedExtensionFunction(fn.name);
+      if (extension) refuse('function_not_allowed', this.name, `function ${written}() is not allowed: ${extension}`, written);
       if (isSystemSchema(schema)) {
         const verdict = functionVerdict(schema, fn.name);
         if (!verdict.allowed) refuse('function_not_allowed', this.name, `function ${written}() is not allowed: ${verdict.reason}`, written);

@@ -1,7 +1,7 @@
 // Compares parse trees regardless of source positions and key order, so the verifier can tell
 // whether printed SQL reparses to exactly the tree the rules produced.
 
-const POSITION_KEYS = new Set(['location', 'stmt_location', 'stmt_len']);
+const POSITION_KEYS = new Set(['location', 'stmt_location', 'stmt_len', 'name_location', 'list_start', 'list_end', 'rexpr_list_start', 'rexpr_list_end']);
 
 export function canonical(value: unknown): string {
   if (Array.isArray(value)) return '[' + value.map(canonical).join(',') + ']';

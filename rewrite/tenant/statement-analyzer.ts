@@ -25,7 +25,7 @@ export class StatementAnalyzer {
     stmt: AstObject,
     kind: string,
   ) {
-    this.facts = { kind, node: stmt, refs: [], functions: [], inserts: [], assignments: [], explainAnalyze: false, ddl: false, ddlSchemas: [], searchPath: null };
+    this.facts = { kind, node: stmt, refs: [], functions: [], inserts: [], assignments: [], explainAnalyze: false, ddl: false, ddlSchemas: [], tempCreated: [], searchPath: null };
   }
 
   static analyze(ctx: TenantContext, wrapped: AstObject): StatementFacts {
@@ -116,7 +116,7 @@ export class StatementAnalyzer {
       case 'RangeFunction':
       case 'RangeTableFunc':
       case 'JsonTable':
-        return this.expressions([n], scope);
+        return this.expressions([wrapper], scope);
       case 'RangeTableSample': {
         const rv = bodyOf(n.relation, 'RangeVar');
         const site = siteFor(wrapper);
@@ -201,7 +201,7 @@ export class StatementAnalyzer {
     this.facts.ddl = true;
     const resolved = resolveRelation(str(rv.schemaname), str(rv.relname) ?? '', CteScope.EMPTY, this.ctx);
     if (resolved.kind === 'relation') this.addRef(rv, resolved.relation, 'ddl', null);
-    else this.facts.ddlSchemas.push(str(rv.schemaname) ?? null);
+    else this.facts.ddlSchemas.push(rv.relpersistence === 't' ? 'pg_temp' : str(rv.schemaname) ?? null);
   }
 
   private insert(node: AstObject, outer: CteScope): void {

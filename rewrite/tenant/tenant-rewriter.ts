@@ -20,12 +20,15 @@ export type TenantRewrite =
       readonly ddl: boolean;
       /** The new search_path when the string sets it (last one wins). */
       readonly searchPath: readonly string[] | null;
+      readonly tempCreated: readonly { name: string; columns: string[] }[];
       readonly warnings: readonly string[];
       readonly statementCount: number;
     }
   | { readonly kind: 'refused'; readonly refusal: Refusal };
 
 export function rewriteForTenant(sql: string, ctx: TenantContext): TenantRewrite {
+  // An empty query string gets Postgres's EmptyQueryResponse from the backend.
+  if (sql.trim() === '') return { kind: 'ok', sql, changed: false, paramChecks: [], ddl: false, searchPath: null, tempCreated: [], warnings: [], statementCount: 0 };
   const parsed = parseSql(sql);
   if (parsed.kind === 'syntax-error') {
     return { kind: 'refused', refusal: { code: 'syntax_error', rule: 'parser', message: parsed.message, ...(parsed.position ? { position: parsed.position } : {}) } };
@@ -35,13 +38,20 @@ export function rewriteForTenant(sql: string, ctx: TenantContext): TenantRewrite
   let changed = false;
   let ddl = false;
   let searchPath: string[] | null = null;
+  const tempCreated: { name: string; columns: string[] }[] = [];
+  let current = ctx;
   try {
     for (const statement of parsed.statements) {
-      const result = rewriteStatement(statement, sql, ctx, out);
+      const result = rewriteStatement(statement, sql, current, out);
       texts.push(result.text);
       changed ||= result.changed;
       ddl ||= result.ddl;
-      if (result.searchPath) searchPath = result.searchPath;
+      tempCreated.push(...result.tempCreated);
+      // The statements after a SET search_path in the same string resolve names with the new path.
+      if (result.searchPath) {
+        searchPath = result.searchPath;
+        current = { ...current, searchPath };
+      }
     }
   } catch (err) {
     if (err instanceof RefusalError) return { kind: 'refused', refusal: err.refusal };
@@ -57,6 +67,7 @@ export function rewriteForTenant(sql: string, ctx: TenantContext): TenantRewrite
     paramChecks: out.paramChecks,
     ddl,
     searchPath,
+    tempCreated,
     warnings: out.warnings,
     statementCount: parsed.statements.length,
   };
@@ -72,10 +83,10 @@ function rewriteStatement(statement: ParsedStatement, sql: string, ctx: TenantCo
   const changed = out.changed || facts.refs.length > 0;
   out.changed = before || changed;
   const original = originalText(statement, sql);
-  if (!changed) return { text: original, changed: false, ddl: facts.ddl, searchPath: facts.searchPath };
+  if (!changed) return { text: original, changed: false, ddl: facts.ddl, searchPath: facts.searchPath, tempCreated: facts.tempCreated };
   const printed = printStatement(statement.stmt);
   verifyRewrite(printed, wrapped, ctx, out.paramChecks);
-  return { text: printed, changed: true, ddl: facts.ddl, searchPath: facts.searchPath };
+  return { text: printed, changed: true, ddl: facts.ddl, searchPath: facts.searchPath, tempCreated: facts.tempCreated };
 }
 
 function originalText(statement: ParsedStatement, sql: string): string {

@@ -57,7 +57,9 @@ export function analyzeUtility(a: StatementAnalyzer, type: string, node: AstObje
     case 'PrepareStmt':
       return a.statement(node.query, scope);
     case 'CreateTableAsStmt': {
-      a.ddlTarget(obj(obj(node.into)?.rel));
+      const into = obj(node.into);
+      a.ddlTarget(obj(into?.rel));
+      noteTemp(a, obj(into?.rel), stringList(into?.colNames));
       return a.statement(node.query, scope);
     }
     case 'ViewStmt':
@@ -131,8 +133,17 @@ function variableSet(a: StatementAnalyzer, node: AstObject): void {
   }
 }
 
+/** A CREATE TEMP TABLE: the session's own table, resolved before any other of the same name. */
+function noteTemp(a: StatementAnalyzer, rv: AstObject | undefined, columns: string[]): void {
+  if (rv?.relpersistence === 't' && typeof rv.relname === 'string') a.facts.tempCreated.push({ name: rv.relname, columns });
+}
+
 function ddl(a: StatementAnalyzer, type: string, node: AstObject): void {
   a.facts.ddl = true;
+  if (type === 'CreateStmt') {
+    const columns = arr(node.tableElts).map((e) => str(bodyOf(e, 'ColumnDef')?.colname)).filter((c): c is string => c !== undefined);
+    noteTemp(a, obj(node.relation), columns);
+  }
   for (const key of ['relation', 'view', 'sequence']) {
     const rv = obj(node[key]);
     if (rv) a.ddlTarget(rv);

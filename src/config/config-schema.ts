@@ -91,6 +91,8 @@ export const configSchema = strict({
   appendOnly: z
     .array(z.string().regex(QUALIFIED_NAME, 'expected schema.table in lower case (e.g. finance.journal_entries)'))
     .default([]),
+  /** User-defined functions tenant roles may call (schema.function); built-ins follow pgfabric's allow-list. */
+  allowedFunctions: z.array(z.string().regex(QUALIFIED_NAME, 'expected schema.function in lower case (e.g. app.order_total)')).default([]),
   roles: z.record(name, roleSchema).default({}),
   backends: z.record(name, backendSchema),
   tenants: z.record(name, tenantSchema),

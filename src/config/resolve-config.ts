@@ -80,6 +80,7 @@ export function resolveConfig(raw: RawConfig, options: ResolveOptions): ResolveR
     tenantColumn: raw.tenantColumn,
     crossSchemaJoins: raw.crossSchemaJoins,
     appendOnly: [...raw.appendOnly],
+    allowedFunctions: [...raw.allowedFunctions],
     roles,
     backends,
     tenants,

@@ -51,6 +51,7 @@ export type ResolvedConfig = {
   tenantColumn: string;
   crossSchemaJoins: 'block' | 'warn' | 'allow';
   appendOnly: string[];
+  allowedFunctions: string[];
   roles: Map<string, RoleConfig>;
   backends: Map<string, BackendConfig>;
   tenants: Map<string, TenantConfig>;

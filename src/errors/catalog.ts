@@ -24,6 +24,20 @@ export const ERROR_CATALOG = {
   'protocol.violation': { sqlState: '08P01', severity: 'FATAL', message: '{detail}' },
   'server.shutdown': { sqlState: '57P01', severity: 'FATAL', message: 'terminating connection due to administrator command' },
   'server.tenant_removed': { sqlState: '57P01', severity: 'FATAL', message: 'tenant "{tenant}" was removed from the configuration' },
+  // Tenant-rule refusals (rewrite/tenant/refusal.ts RULE_CODES): the message names the rule and the relation.
+  'rule.syntax_error': { sqlState: '42601', severity: 'ERROR', message: '{message}' },
+  'rule.statement_not_allowed': { sqlState: '42501', severity: 'ERROR', message: '{message}' },
+  'rule.unsupported': { sqlState: '0A000', severity: 'ERROR', message: '{message}' },
+  'rule.schema_permission': { sqlState: '42501', severity: 'ERROR', message: '{message}' },
+  'rule.append_only': { sqlState: '42501', severity: 'ERROR', message: '{message}' },
+  'rule.function_not_allowed': { sqlState: '42501', severity: 'ERROR', message: '{message}' },
+  'rule.system_relation': { sqlState: '42501', severity: 'ERROR', message: '{message}' },
+  'rule.view_hides_tenant': { sqlState: '42501', severity: 'ERROR', message: '{message}' },
+  'rule.cross_schema_join': { sqlState: '42501', severity: 'ERROR', message: '{message}' },
+  'rule.tenant_column_write': { sqlState: '42501', severity: 'ERROR', message: '{message}' },
+  'rule.truncate_tenant_table': { sqlState: '42501', severity: 'ERROR', message: '{message}' },
+  'rule.unknown_relation': { sqlState: '42P01', severity: 'ERROR', message: '{message}' },
+  'rule.verifier': { sqlState: '42501', severity: 'ERROR', message: '{message}' },
   'internal.error': { sqlState: 'XX000', severity: 'FATAL', message: 'internal error (id {id})' },
 } as const satisfies Record<string, Entry>;
 
@@ -33,13 +47,14 @@ function fill(template: string, params: Readonly<Record<string, string>>): strin
   return template.replace(/\{(\w+)\}/g, (_m, name: string) => params[name] ?? `{${name}}`);
 }
 
-/** The ErrorResponse bytes for a catalog error. */
-export function pgError(code: ErrorCode, params: Readonly<Record<string, string>> = {}): Buffer {
+/** The ErrorResponse bytes for a catalog error (`position`: 1-based character in the statement). */
+export function pgError(code: ErrorCode, params: Readonly<Record<string, string>> = {}, position?: number): Buffer {
   const entry: Entry = ERROR_CATALOG[code];
   return errorResponse({
     severity: entry.severity,
     code: entry.sqlState,
     message: fill(entry.message, params),
     ...(entry.hint ? { hint: entry.hint } : {}),
+    ...(position !== undefined ? { position: String(position) } : {}),
   });
 }

@@ -7,11 +7,13 @@ import type { Logger } from 'pino';
 import type { Connector } from '../../connectors/connector.js';
 import { pgError } from '../errors/catalog.js';
 import { StatementRewriter } from '../../rewrite/statement-rewriter.js';
+import { loadParser } from '../../rewrite/parser/pg-parser.js';
 import { backendFingerprint, createConnector } from '../backends/registry.js';
 import type { ResolvedConfig, TenantConfig } from '../config/resolved-config.js';
 import { ClientConnection } from '../sessions/client-connection.js';
 import type { SessionContext } from '../sessions/session-context.js';
 import { CancelRegistry } from './cancel-registry.js';
+import { BackendCatalogs } from '../catalog/backend-catalogs.js';
 
 type ConnectorEntry = { connector: Connector; fingerprint: string };
 
@@ -23,6 +25,7 @@ export class PgfabricServer {
   private secureContext: tls.SecureContext | null = null;
   private draining = false;
   readonly rewriter = new StatementRewriter();
+  readonly catalogs: BackendCatalogs;
   readonly cancels = new CancelRegistry();
   private readonly context: SessionContext;
 
@@ -33,7 +36,9 @@ export class PgfabricServer {
     this.config = config;
     this.applyBackends(config);
     this.secureContext = makeSecureContext(config);
+    this.catalogs = new BackendCatalogs(() => this.config);
     this.context = {
+      catalogs: this.catalogs,
       config: () => this.config,
       connectorFor: (tenant) => this.connectorFor(tenant),
       rewriter: this.rewriter,
@@ -46,7 +51,8 @@ export class PgfabricServer {
   }
 
   /** Starts listening; port 0 picks a free port. Resolves to the address actually bound. */
-  listen(): Promise<{ host: string; port: number }> {
+  async listen(): Promise<{ host: string; port: number }> {
+    await loadParser();
     const { host, port } = this.config.listen;
     return new Promise((resolve, reject) => {
       this.listener.once('error', reject);
@@ -75,6 +81,7 @@ export class PgfabricServer {
     this.config = next;
     this.secureContext = makeSecureContext(next);
     this.applyBackends(next);
+    this.catalogs.invalidateAll();
     for (const client of this.clients) {
       if (client.tenant && removedTenants.includes(client.tenant.name)) {
         client.terminate(pgError('server.tenant_removed', { tenant: client.tenant.name }));

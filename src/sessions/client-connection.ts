@@ -15,6 +15,9 @@ import { QueryDispatcher } from './query-dispatcher.js';
 import { StartupHandshake, type HandshakeAction } from './startup-handshake.js';
 import type { SessionContext } from './session-context.js';
 import { frameBytes } from './frame-bytes.js';
+import { TenantScope } from './tenant-scope.js';
+import { refusalSqlState } from '../errors/refusal-error.js';
+import { statementFingerprint } from '../../rewrite/parser/pg-parser.js';
 
 export type ClientPhase = 'startup' | 'connecting' | 'ready' | 'closed';
 
@@ -24,6 +27,8 @@ export class ClientConnection implements ClientChannel {
   private readonly reader: FrameReader;
   private readonly handshake: StartupHandshake;
   private dispatcher: QueryDispatcher | null = null;
+  /** Set while a statement waits for the backend's catalog; frames queue in the reader meanwhile. */
+  private waiting: Promise<void> | null = null;
   session: ConnectorSession | null = null;
   user: UserConfig | null = null;
   tenant: TenantConfig | null = null;
@@ -63,7 +68,7 @@ export class ClientConnection implements ClientChannel {
     this.reader.push(chunk);
     try {
       // While 'connecting', frames stay in the reader until the backend parameters arrive.
-      while (this.phase === 'startup' || this.phase === 'ready') {
+      while ((this.phase === 'startup' || this.phase === 'ready') && this.waiting === null) {
         const frame = this.reader.next();
         if (frame === null) return;
         if ('kind' in frame) return this.terminate(errorResponse({ severity: 'FATAL', code: frame.code, message: frame.message }));
@@ -72,9 +77,7 @@ export class ClientConnection implements ClientChannel {
         } else this.onQueryFrame(frame);
       }
     } catch (err) {
-      const id = Math.random().toString(36).slice(2, 10);
-      this.ctx.logger.error({ err, errorId: id, client: this.remoteAddress }, 'internal error in client session');
-      this.terminate(pgError('internal.error', { id }));
+      this.internalError(err);
     }
   };
 
@@ -82,7 +85,35 @@ export class ClientConnection implements ClientChannel {
     const result = this.dispatcher!.dispatch(frame, frameBytes(frame));
     if (result === 'continue') return;
     if (result === 'terminate') return this.close();
+    if ('wait' in result) return this.waitThenRetry(frame, result.wait);
     this.terminate(result.fatal);
+  }
+
+  /** The dispatcher waits for the catalog: input stops, then the same frame is dispatched again. */
+  private waitThenRetry(frame: Frame, wait: Promise<unknown>): void {
+    this.socket.pause();
+    this.waiting = wait.then(
+      () => undefined,
+      (err: Error) => this.ctx.logger.warn({ tenant: this.tenant?.name, err: err.message }, 'catalog refresh failed'),
+    ).then(() => {
+      this.waiting = null;
+      if (this.phase !== 'ready') return;
+      try {
+        this.onQueryFrame(frame);
+      } catch (err) {
+        return this.internalError(err);
+      }
+      if (this.waiting === null) {
+        this.socket.resume();
+        this.onData(Buffer.alloc(0));
+      }
+    });
+  }
+
+  private internalError(err: unknown): void {
+    const id = Math.random().toString(36).slice(2, 10);
+    this.ctx.logger.error({ err, errorId: id, client: this.remoteAddress }, 'internal error in client session');
+    this.terminate(pgError('internal.error', { id }));
   }
 
   /** Carries out handshake actions; false when the connection is closing or waits for something. */
@@ -139,8 +170,9 @@ export class ClientConnection implements ClientChannel {
     this.phase = 'connecting';
     this.socket.pause();
     const connector = this.ctx.connectorFor(tenant);
-    connector.serverParameters().then(
-      (serverParams) => this.ready(user, tenant, parameters, serverParams),
+    // The catalog is loaded before the first ReadyForQuery, so every statement can be checked at once.
+    Promise.all([connector.serverParameters(), this.ctx.catalogs.get(tenant.backend)]).then(
+      ([serverParams]) => this.ready(user, tenant, parameters, serverParams),
       (err: Error & { sqlState?: string }) => {
         this.ctx.logger.warn({ tenant: tenant.name, backend: connector.name, err: err.message }, 'backend unavailable at login');
         this.terminate(errorResponse({ severity: 'FATAL', code: err.sqlState ?? '08001', message: err.message }));
@@ -152,7 +184,9 @@ export class ClientConnection implements ClientChannel {
     if (this.phase === 'closed') return;
     clearTimeout(this.startupTimer);
     const connector = this.ctx.connectorFor(tenant);
-    this.session = connector.openSession(this, { user: user.name, tenant: tenant.name, parameters });
+    // Defense in depth: every statement runs with pgfabric.tenant_id set (replayed on each pooled checkout), for RLS policies.
+    const sessionParameters = { ...parameters, 'pgfabric.tenant_id': tenant.id };
+    this.session = connector.openSession(this, { user: user.name, tenant: tenant.name, parameters: sessionParameters });
     const key = this.ctx.cancels.register(this.session);
     this.processId = key.processId;
     for (const [name, value] of announcedParameters(serverParams, parameters, user.name)) {
@@ -160,8 +194,13 @@ export class ClientConnection implements ClientChannel {
     }
     this.socket.write(encodeBackend({ kind: 'BackendKeyData', processId: key.processId, secretKey: key.secretKey }));
     this.socket.write(readyForQueryFrame('I'));
-    const context = { cacheKey: `${tenant.name}\u0001${user.role}`, tenantId: tenant.id, role: user.role };
-    this.dispatcher = new QueryDispatcher(this.session, this.ctx.rewriter, context);
+    const scope = new TenantScope(this.ctx.config(), tenant, user, this.ctx.catalogs);
+    this.dispatcher = new QueryDispatcher(this.session, this.ctx.rewriter, scope, this.ctx.catalogs, (refusal, sql) =>
+      this.ctx.logger.warn(
+        { audit: 'refusal', tenant: tenant.name, user: user.name, rule: refusal.rule, code: refusal.code, sqlstate: refusalSqlState(refusal), relation: refusal.relation, fingerprint: sql ? statementFingerprint(sql) : undefined },
+        'statement refused',
+      ),
+    );
     this.phase = 'ready';
     this.socket.resume();
     this.onData(Buffer.alloc(0)); // frames that arrived while connecting

@@ -1,22 +1,38 @@
 // The query phase of a client session: each frontend message, in order, goes through the rewrite hook
-// (Query and Parse) and on to the tenant's connector session. Bind, Execute and Sync — the per-request
-// messages of a cached prepared statement — are not decoded beyond the names they carry.
+// (Query and Parse: the tenant rules) and on to the tenant's connector session. A refused statement is
+// answered in order with Postgres's error semantics and the session stays usable. Bind, Execute and
+// Sync — the per-request messages of a cached prepared statement — are not decoded beyond the names
+// they carry, except a Bind of a statement whose tenant column is a parameter: its value is checked.
+import { bindParameterText, readBindParameter } from '../../protocol/bind-parameters.js';
 import { readBindNames } from '../../protocol/bind-statement.js';
 import { decodeFrontend } from '../../protocol/frontend-decoder.js';
 import { encodeFrontend } from '../../protocol/frontend-encoder.js';
 import type { Frame } from '../../protocol/frame-reader.js';
 import { FrontendCode } from '../../protocol/message-codes.js';
 import type { ConnectorSession } from '../../connectors/connector.js';
-import type { RewriteContext, StatementRewriter } from '../../rewrite/statement-rewriter.js';
+import type { RewriteResult, StatementRewriter } from '../../rewrite/statement-rewriter.js';
+import type { Refusal } from '../../rewrite/tenant/refusal.js';
+import type { BackendCatalogs } from '../catalog/backend-catalogs.js';
 import { pgError } from '../errors/catalog.js';
+import { refusalError } from '../errors/refusal-error.js';
+import type { TenantScope } from './tenant-scope.js';
 
-export type DispatchResult = 'continue' | 'terminate' | { fatal: Buffer };
+export type DispatchResult = 'continue' | 'terminate' | { fatal: Buffer } | { wait: Promise<unknown> };
+
+export type RefusalLog = (refusal: Refusal, sql: string) => void;
 
 export class QueryDispatcher {
+  /** Statement name → parameters that must carry the tenant id (only statements that have some). */
+  private readonly tenantParams = new Map<string, readonly number[]>();
+  /** The SQL that already waited for a catalog refresh (so an unknown name waits once, not forever). */
+  private refreshedFor: string | null = null;
+
   constructor(
     private readonly session: ConnectorSession,
     private readonly rewriter: StatementRewriter,
-    private readonly context: RewriteContext,
+    private readonly scope: TenantScope,
+    private readonly catalogs: BackendCatalogs,
+    private readonly logRefusal: RefusalLog,
   ) {}
 
   dispatch(frame: Frame, raw: Buffer): DispatchResult {
@@ -25,6 +41,8 @@ export class QueryDispatcher {
       case FrontendCode.Bind: {
         const names = readBindNames(frame.payload);
         if ('kind' in names) return { fatal: protocolViolation(names.message) };
+        const checks = this.tenantParams.size > 0 ? this.tenantParams.get(names.statement) : undefined;
+        if (checks && !this.tenantParamsValid(checks, frame.payload, names.restOffset)) return 'continue';
         session.bind(names.portal, names.statement, frame.payload, names.restOffset, raw);
         return 'continue';
       }
@@ -54,12 +72,18 @@ export class QueryDispatcher {
       case 'ProtocolError':
         return { fatal: protocolViolation(msg.message) };
       case 'Query': {
-        const result = this.rewriter.rewrite(msg.sql, this.context);
+        const result = this.rewrite(msg.sql);
+        if (!('sql' in result)) return result;
+        if (result.refusal) return this.refuse(result.refusal, msg.sql, false);
         this.session.query(result.changed ? encodeFrontend({ kind: 'Query', sql: result.sql }) : raw, result.effects);
         return 'continue';
       }
       case 'Parse': {
-        const result = this.rewriter.rewrite(msg.sql, this.context);
+        const result = this.rewrite(msg.sql);
+        if (!('sql' in result)) return result;
+        if (result.refusal) return this.refuse(result.refusal, msg.sql, true);
+        if (result.paramChecks.length > 0) this.tenantParams.set(msg.name, result.paramChecks);
+        else if (this.tenantParams.size > 0) this.tenantParams.delete(msg.name);
         const bytes = result.changed ? encodeFrontend({ kind: 'Parse', name: msg.name, sql: result.sql, paramTypes: msg.paramTypes }) : raw;
         this.session.parse(msg.name, result.sql, msg.paramTypes, bytes, result.effects);
         return 'continue';
@@ -68,17 +92,63 @@ export class QueryDispatcher {
         this.session.describe(msg.target, msg.name, raw);
         return 'continue';
       case 'Close':
+        if (msg.target === 'S') this.tenantParams.delete(msg.name);
         this.session.close(msg.target, msg.name, raw);
         return 'continue';
       case 'Flush':
         this.session.flush(raw);
         return 'continue';
       case 'FunctionCall':
-        this.session.functionCall(raw);
-        return 'continue';
+        // The fast-path call names a function by OID and bypasses every SQL rule.
+        return this.refuse({ code: 'statement_not_allowed', rule: 'statement_allow_list', message: 'the FunctionCall protocol message is not allowed (rule: statement_allow_list)' }, '', false);
       default:
         return { fatal: protocolViolation(`unexpected message "${String.fromCharCode(frame.code)}" in the query phase`) };
     }
+  }
+
+  /** The rewrite of `sql`, or a wait for the catalog (first statement naming a relation the catalog lacks). */
+  private rewrite(sql: string): RewriteResult | { wait: Promise<unknown> } {
+    const context = this.scope.current();
+    if (!context) return { wait: this.catalogs.get(this.scope.backend) };
+    const result = this.rewriter.rewrite(sql, context);
+    if (result.refusal?.code === 'unknown_relation' && this.refreshedFor !== sql) {
+      const refresh = this.catalogs.refreshForUnknown(this.scope.backend);
+      if (refresh) {
+        this.refreshedFor = sql;
+        return { wait: refresh };
+      }
+    }
+    this.refreshedFor = null;
+    if (result.ddl) this.catalogs.ddlSent(this.scope.backend);
+    if (result.tempCreated.length > 0) this.scope.addTempTables(result.tempCreated);
+    if (result.searchPath !== null || result.effects.length > 0) this.noteSearchPath(result);
+    return result;
+  }
+
+  private noteSearchPath(result: RewriteResult): void {
+    if (result.searchPath !== null) return this.scope.setSearchPath(result.searchPath);
+    for (const e of result.effects) {
+      if ((e.kind === 'reset' && e.name === 'search_path') || e.kind === 'resetAll' || e.kind === 'discardAll') this.scope.setSearchPath(null);
+    }
+  }
+
+  private refuse(refusal: Refusal, sql: string, extended: boolean): DispatchResult {
+    this.logRefusal(refusal, sql);
+    this.session.refuse(refusalError(refusal), extended);
+    return 'continue';
+  }
+
+  private tenantParamsValid(checks: readonly number[], payload: Buffer, restOffset: number): boolean {
+    const tenantId = this.scope.tenant.id.toLowerCase();
+    for (const n of checks) {
+      const param = readBindParameter(payload, restOffset, n);
+      const text = param ? bindParameterText(param) : null;
+      if (text === null || text.toLowerCase() !== tenantId) {
+        this.refuse({ code: 'tenant_column_write', rule: 'tenant_insert', message: `parameter $${n} sets the tenant column to another tenant's id (rule: tenant_insert)` }, '', true);
+        return false;
+      }
+    }
+    return true;
   }
 }
 

@@ -7,11 +7,13 @@ import type { Connector } from '../../connectors/connector.js';
 import type { StatementRewriter } from '../../rewrite/statement-rewriter.js';
 import type { ResolvedConfig, TenantConfig } from '../config/resolved-config.js';
 import type { CancelRegistry } from '../server/cancel-registry.js';
+import type { BackendCatalogs } from '../catalog/backend-catalogs.js';
 
 export type SessionContext = {
   readonly config: () => ResolvedConfig;
   readonly connectorFor: (tenant: TenantConfig) => Connector;
   readonly rewriter: StatementRewriter;
+  readonly catalogs: BackendCatalogs;
   readonly secureContext: () => tls.SecureContext | null;
   readonly cancels: CancelRegistry;
   readonly logger: Logger;

@@ -41,7 +41,8 @@ export type RunningProxy = {
 export function testConfigObject(backendUrl: string, opts: ProxyOptions): Record<string, unknown> {
   return {
     listen: { host: '127.0.0.1', port: 0 },
-    roles: { app: { schemas: { '*': 'write' } } },
+    // The core-proxy tests create and drop their own tables: the default test role may run DDL everywhere.
+    roles: { app: { schemas: { '*': 'ddl' } } },
     backends: {
       main: {
         kind: 'postgres',

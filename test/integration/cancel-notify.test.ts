@@ -104,7 +104,7 @@ describe('LISTEN/NOTIFY', () => {
     await listener.query('listen jobs');
     const sender = await connectPg(proxy.url('bob'), {}, open);
     await sender.query("notify jobs, 'via-proxy-1'");
-    await sender.query("select pg_notify('jobs', 'via-proxy-2')");
+    await sender.query("notify jobs, 'via-proxy-2'");
     await direct(proxy.backendUrl, "notify jobs, 'direct-3'");
     await sender.query('begin');
     await sender.query("notify jobs, 'rolled-back'");

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBackend } from '../../../protocol/backend-decoder.js';
 import { ERROR_CATALOG, pgError } from '../../../src/errors/catalog.js';
+import { RULE_CODES } from '../../../rewrite/tenant/refusal.js';
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -17,8 +18,13 @@ describe('error catalog', () => {
     .map((f) => readFileSync(f, 'utf8'))
     .join('\n');
 
-  it.each(Object.keys(ERROR_CATALOG))('%s is raised somewhere', (key) => {
+  it.each(Object.keys(ERROR_CATALOG).filter((k) => !k.startsWith('rule.')))('%s is raised somewhere', (key) => {
     expect(code).toContain(`'${key}'`);
+  });
+
+  it('maps every tenant-rule code, and only those, to a SQLSTATE (rule.<code>)', () => {
+    const ruleKeys = Object.keys(ERROR_CATALOG).filter((k) => k.startsWith('rule.')).map((k) => k.slice(5));
+    expect(ruleKeys.sort()).toEqual([...RULE_CODES].sort());
   });
 
   it('fills message parameters and carries SQLSTATE and severity', () => {

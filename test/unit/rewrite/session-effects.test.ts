@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { sessionEffects } from '../../../rewrite/classify/session-effects.js';
 import { splitStatements } from '../../../rewrite/classify/sql-lexer.js';
 import { StatementRewriter } from '../../../rewrite/statement-rewriter.js';
+import { loadParser } from '../../../rewrite/parser/pg-parser.js';
+import { emptyCatalog } from '../../../rewrite/catalog/catalog.js';
+import type { TenantContext } from '../../../rewrite/tenant/tenant-context.js';
 
 describe('session effects', () => {
   it.each([
@@ -40,13 +43,19 @@ describe('splitStatements', () => {
 });
 
 describe('StatementRewriter', () => {
-  it('caches per context and SQL: a hit returns the same result object', () => {
+  it('caches per context and SQL: a hit returns the same result object', async () => {
+    await loadParser();
     const rewriter = new StatementRewriter(2);
-    const ctx = { cacheKey: 'acme', tenantId: 't', role: 'r' };
+    const tenant: TenantContext = {
+      tenantId: 't', tenantColumn: 'tenant_id', roleName: 'r', schemas: {}, searchPath: ['public'], crossSchemaJoins: 'allow',
+      appendOnly: new Set(), allowedFunctions: new Set(), catalog: emptyCatalog(1),
+    };
+    const ctx = { cacheKey: 'acme', tenant };
     const first = rewriter.rewrite('set search_path = a', ctx);
     expect(rewriter.rewrite('set search_path = a', ctx)).toBe(first);
     expect(rewriter.rewrite('set search_path = a', { ...ctx, cacheKey: 'globex' })).not.toBe(first);
     expect(first.changed).toBe(false);
+    expect(first.effects).toEqual([{ kind: 'set', name: 'search_path', statement: 'set search_path = a' }]);
     expect(rewriter.stats.hits).toBe(1);
   });
 });
