@@ -28,6 +28,8 @@ export type StartupIdentity = {
   readonly tenant: string;
   /** Startup-packet parameters other than user/database/options (application_name, client_encoding, …). */
   readonly parameters: Readonly<Record<string, string>>;
+  /** LISTEN/NOTIFY channels are namespaced per tenant: this prefix is stripped from notifications. */
+  readonly channelPrefix?: string;
 };
 
 export interface ConnectorSession {

@@ -4,7 +4,8 @@
 // server-side names and re-prepared on connections that lack them; session parameters are replayed on
 // checkout; LISTEN and other session-bound state pin the client to its connection.
 import { encodeBindWithStatement } from '../../protocol/bind-statement.js';
-import { errorResponse } from '../../protocol/backend-encoder.js';
+import { encodeBackend, errorResponse } from '../../protocol/backend-encoder.js';
+import { decodeBackend } from '../../protocol/backend-decoder.js';
 import { CloseCompleteFrame, ParseCompleteFrame, readyForQueryFrame } from '../../protocol/constant-frames.js';
 import { encodeFrontend } from '../../protocol/frontend-encoder.js';
 import type { ClientChannel, ConnectorSession, StartupIdentity } from '../connector.js';
@@ -49,7 +50,10 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     identity: StartupIdentity,
   ) {
     this.state = new SessionState(identity.parameters);
+    this.channelPrefix = identity.channelPrefix ?? '';
   }
+
+  private readonly channelPrefix: string;
 
   /** Nothing in flight and no transaction open (a pinned client may still hold its idle connection). */
   get quiescent(): boolean {
@@ -409,6 +413,14 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
       this.releaseLink(link);
     }
     if (this.onQuiescent && this.quiescent) this.onQuiescent();
+  }
+
+  notification(message: Buffer): void {
+    if (this.channelPrefix === '') return void this.write(message);
+    const msg = decodeBackend({ code: message[0]!, payload: message.subarray(5) });
+    // Only the tenant's own (prefixed) channels reach it, under the name the client used.
+    if (msg.kind !== 'NotificationResponse' || !msg.channel.startsWith(this.channelPrefix)) return;
+    this.write(encodeBackend({ ...msg, channel: msg.channel.slice(this.channelPrefix.length) }));
   }
 
   parameterReported(): void {

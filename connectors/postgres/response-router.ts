@@ -19,6 +19,8 @@ export interface ResponseSink {
   serverClosed(reason: string): void;
   /** A ParameterStatus reached the client: some session setting changed on the server. */
   parameterReported(): void;
+  /** A whole NotificationResponse message (header included), for the session to rename its channel. */
+  notification(message: Buffer): void;
 }
 
 const Z = BackendCode.ReadyForQuery;
@@ -39,6 +41,8 @@ export class ResponseRouter {
   private pendingChunk: Buffer | null = null;
   private pendingStart = 0;
   private pendingEnd = 0;
+  // The parts of a NotificationResponse being gathered (notifications are rare; they are decoded).
+  private collecting: Buffer[] | null = null;
 
   attach(sink: ResponseSink | null): void {
     this.sink = sink;
@@ -68,6 +72,7 @@ export class ResponseRouter {
       if (this.remaining > 0) {
         const take = Math.min(this.remaining, length - pos);
         if (this.forwarding && runStart < 0) runStart = pos;
+        if (this.collecting) this.collecting.push(Buffer.from(chunk.subarray(pos, pos + take)));
         pos += take;
         this.remaining -= take;
         if (this.remaining === 0) runStart = this.endMessage(chunk, runStart, pos);
@@ -80,6 +85,7 @@ export class ResponseRouter {
         const bodyLength = chunk.readInt32BE(pos + 1) - 4;
         if (bodyLength < 0 || (code === Z && bodyLength !== 1)) return this.fail(`bad length for message ${code}`);
         const forward = this.begin(code, code === Z ? chunk[pos + 5]! : 0);
+        if (this.collecting) this.collecting.push(Buffer.from(chunk.subarray(pos, pos + need)));
         if (code === E && forward && pos + 1 + bodyLength + 4 <= length) downgradeFatal(chunk, pos + 5, pos + 1 + bodyLength + 4);
         if (forward && runStart < 0) runStart = pos;
         if (!forward && runStart >= 0) {
@@ -102,6 +108,7 @@ export class ResponseRouter {
         if (bodyLength < 0 || (code === Z && bodyLength !== 1)) return this.fail(`bad length for message ${code}`);
         const forward = this.begin(code, code === Z ? this.header[5]! : 0);
         if (forward) this.sink?.write(Buffer.from(this.header.subarray(0, need)));
+        if (this.collecting) this.collecting.push(Buffer.from(this.header.subarray(0, need)));
         this.headerLength = 0;
         this.remaining = bodyLength - (need - 5);
         if (this.remaining === 0) runStart = this.endMessage(chunk, forward ? pos : -1, pos);
@@ -116,7 +123,11 @@ export class ResponseRouter {
     this.currentCode = code;
     this.endAction = null;
     const head = this.queue.peek();
-    if (code === BackendCode.NotificationResponse) return (this.forwarding = true);
+    if (code === BackendCode.NotificationResponse) {
+      this.collecting = [];
+      this.endAction = this.emitNotification;
+      return (this.forwarding = false);
+    }
     if (head === undefined) return (this.forwarding = true); // unsolicited (a FATAL before close, a notice)
     const visibility = head.visibility;
     if (code === BackendCode.NoticeResponse) return (this.forwarding = visibility !== Visibility.Swallow);
@@ -163,6 +174,14 @@ export class ResponseRouter {
     this.pendingChunk = null;
     this.sink?.write(chunk.subarray(this.pendingStart, this.pendingEnd));
   }
+
+  private readonly emitNotification = (): void => {
+    const parts = this.collecting;
+    this.collecting = null;
+    if (!parts) return;
+    this.flushPending();
+    this.sink?.notification(Buffer.concat(parts));
+  };
 
   private readonly completeHead = (): void => {
     const entry = this.queue.shift();

@@ -40,6 +40,8 @@ export function parseSql(sql: string): Parsed {
 
 /** Prints one statement on one line. */
 export function printStatement(stmt: Node): string {
+  const channel = printChannelStatement(stmt);
+  if (channel !== null) return channel;
   return deparseSync({ version: 180004, stmts: [{ stmt }] } as ParseResult, { pretty: false });
 }
 
@@ -50,4 +52,28 @@ export function statementFingerprint(sql: string): string {
   } catch {
     return '';
   }
+}
+
+// pgsql-deparser 18 prints LISTEN/UNLISTEN/NOTIFY channel names unquoted (LISTEN "a:b" becomes the
+// invalid LISTEN a:b), so these three are printed here.
+function printChannelStatement(stmt: Node): string | null {
+  const s = stmt as Record<string, { conditionname?: string; payload?: string } | undefined>;
+  const listen = s['ListenStmt'];
+  if (listen?.conditionname !== undefined) return `LISTEN ${quoteIdent(listen.conditionname)}`;
+  const unlisten = s['UnlistenStmt'];
+  if (unlisten) return unlisten.conditionname === undefined ? 'UNLISTEN *' : `UNLISTEN ${quoteIdent(unlisten.conditionname)}`;
+  const notify = s['NotifyStmt'];
+  if (notify?.conditionname !== undefined) {
+    return `NOTIFY ${quoteIdent(notify.conditionname)}` + (notify.payload === undefined ? '' : `, ${quoteLiteral(notify.payload)}`);
+  }
+  return null;
+}
+
+function quoteIdent(name: string): string {
+  return '"' + name.replaceAll('"', '""') + '"';
+}
+
+/** E'…' so the meaning does not depend on standard_conforming_strings. */
+function quoteLiteral(value: string): string {
+  return "E'" + value.replaceAll('\\', '\\\\').replaceAll("'", "''") + "'";
 }

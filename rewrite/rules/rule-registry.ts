@@ -1,6 +1,7 @@
 // The tenant rules, in the order they run. Checking rules come first, so a statement is refused
 // before anything rewrites it; the rewriting rules (INSERT fill, row predicate) come last.
 import { appendOnlyRule } from './append-only.rule.js';
+import { channelNamespaceRule } from './channel-namespace.rule.js';
 import { crossSchemaJoinRule } from './cross-schema-join.rule.js';
 import { explainAnalyzeRule } from './explain-analyze.rule.js';
 import { functionAllowRule } from './function-allow.rule.js';
@@ -23,4 +24,4 @@ export const CHECK_RULES: readonly TenantRule[] = [
   explainAnalyzeRule,
 ];
 
-export const REWRITE_RULES: readonly TenantRule[] = [tenantInsertRule, rowPredicateRule];
+export const REWRITE_RULES: readonly TenantRule[] = [tenantInsertRule, rowPredicateRule, channelNamespaceRule];

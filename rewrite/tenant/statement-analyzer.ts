@@ -25,7 +25,7 @@ export class StatementAnalyzer {
     stmt: AstObject,
     kind: string,
   ) {
-    this.facts = { kind, node: stmt, refs: [], functions: [], inserts: [], assignments: [], explainAnalyze: false, ddl: false, ddlSchemas: [], tempCreated: [], searchPath: null };
+    this.facts = { kind, node: stmt, refs: [], functions: [], inserts: [], assignments: [], explainAnalyze: false, ddl: false, ddlSchemas: [], channels: [], tempCreated: [], searchPath: null };
   }
 
   static analyze(ctx: TenantContext, wrapped: AstObject): StatementFacts {

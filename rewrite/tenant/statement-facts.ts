@@ -61,6 +61,8 @@ export type StatementFacts = {
   ddl: boolean;
   /** Schemas named by DDL for objects that are not (yet) catalog relations; null = the creation schema, "*" = unknown. */
   readonly ddlSchemas: (string | null)[];
+  /** LISTEN/UNLISTEN/NOTIFY nodes naming a channel. */
+  readonly channels: AstObject[];
   /** Temporary tables this statement creates: the session resolves them first from now on. */
   readonly tempCreated: { name: string; columns: string[] }[];
   /** SET search_path value(s), when the statement changes it. */

@@ -19,4 +19,6 @@ export type TenantContext = {
   /** User-defined functions ("schema.name") tenant roles may call; functions in system schemas follow the built-in allow-list. */
   readonly allowedFunctions: ReadonlySet<string>;
   readonly catalog: Catalog;
+  /** LISTEN/NOTIFY channel names are prefixed with this (per tenant), transparently to the client. */
+  readonly channelPrefix: string;
 };

@@ -10,7 +10,7 @@ import type { StatementAnalyzer } from './statement-analyzer.js';
 /** Session and transaction commands that touch no relation. */
 const PLAIN = new Set([
   'TransactionStmt', 'VariableShowStmt', 'DeallocateStmt', 'DiscardStmt', 'ExecuteStmt', 'FetchStmt',
-  'ClosePortalStmt', 'ListenStmt', 'UnlistenStmt', 'NotifyStmt', 'ConstraintsSetStmt',
+  'ClosePortalStmt', 'ConstraintsSetStmt',
 ]);
 
 /** DDL: allowed at `ddl` level on every schema it names. */
@@ -52,6 +52,11 @@ export function analyzeUtility(a: StatementAnalyzer, type: string, node: AstObje
   if (type in FORBIDDEN) return refuse('statement_not_allowed', 'statement_allow_list', FORBIDDEN[type]!);
   switch (type) {
     case 'CopyStmt': return copy(a, node, scope);
+    case 'ListenStmt':
+    case 'UnlistenStmt':
+    case 'NotifyStmt':
+      if (typeof node.conditionname === 'string') a.facts.channels.push(node);
+      return;
     case 'ExplainStmt': return explain(a, node, scope);
     case 'DeclareCursorStmt':
     case 'PrepareStmt':

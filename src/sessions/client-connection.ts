@@ -15,7 +15,7 @@ import { QueryDispatcher } from './query-dispatcher.js';
 import { StartupHandshake, type HandshakeAction } from './startup-handshake.js';
 import type { SessionContext } from './session-context.js';
 import { frameBytes } from './frame-bytes.js';
-import { TenantScope } from './tenant-scope.js';
+import { TenantScope, channelPrefix } from './tenant-scope.js';
 import { refusalSqlState } from '../errors/refusal-error.js';
 import { statementFingerprint } from '../../rewrite/parser/pg-parser.js';
 
@@ -186,7 +186,7 @@ export class ClientConnection implements ClientChannel {
     const connector = this.ctx.connectorFor(tenant);
     // Defense in depth: every statement runs with pgfabric.tenant_id set (replayed on each pooled checkout), for RLS policies.
     const sessionParameters = { ...parameters, 'pgfabric.tenant_id': tenant.id };
-    this.session = connector.openSession(this, { user: user.name, tenant: tenant.name, parameters: sessionParameters });
+    this.session = connector.openSession(this, { user: user.name, tenant: tenant.name, parameters: sessionParameters, channelPrefix: channelPrefix(tenant) });
     const key = this.ctx.cancels.register(this.session);
     this.processId = key.processId;
     for (const [name, value] of announcedParameters(serverParams, parameters, user.name)) {

@@ -80,6 +80,12 @@ export class TenantScope {
       appendOnly: new Set(config.appendOnly),
       allowedFunctions: new Set(config.allowedFunctions),
       catalog,
+      channelPrefix: channelPrefix(this.tenant),
     };
   }
+}
+
+/** The per-tenant prefix of LISTEN/NOTIFY channel names. */
+export function channelPrefix(tenant: TenantConfig): string {
+  return tenant.name + ':';
 }

@@ -98,14 +98,18 @@ describe('LISTEN/NOTIFY', () => {
     return got;
   }
 
-  it('delivers NOTIFYs sent through the proxy and directly, in order, and only committed ones', async () => {
+  it('delivers NOTIFYs sent through the proxy and directly, in order, and only committed ones, of its own tenant only', async () => {
     const listener = await connectPg(proxy.url(), {}, open);
     const got = collect(listener);
     await listener.query('listen jobs');
-    const sender = await connectPg(proxy.url('bob'), {}, open);
+    const sender = await connectPg(proxy.url('alice'), {}, open);
+    const otherTenant = await connectPg(proxy.url('bob'), {}, open);
     await sender.query("notify jobs, 'via-proxy-1'");
+    await otherTenant.query("notify jobs, 'globex-must-not-arrive'");
     await sender.query("notify jobs, 'via-proxy-2'");
-    await direct(proxy.backendUrl, "notify jobs, 'direct-3'");
+    // Channels are namespaced per tenant on the backend ("acme:jobs"); the client sees "jobs".
+    await direct(proxy.backendUrl, `notify "acme:jobs", 'direct-3'`);
+    await direct(proxy.backendUrl, "notify jobs, 'unprefixed-must-not-arrive'");
     await sender.query('begin');
     await sender.query("notify jobs, 'rolled-back'");
     await sender.query('rollback');
@@ -124,6 +128,7 @@ describe('LISTEN/NOTIFY', () => {
     await listener.query('listen busy');
     const workers = await Promise.all(Array.from({ length: 4 }, (_, i) => connectPg(proxy.url(i % 2 ? 'bob' : 'alice'), {}, open)));
     const perWorker = 25;
+    // Workers of both tenants share the pool; only acme's (even i) notifications reach the acme listener.
     await Promise.all(
       workers.map(async (w, i) => {
         for (let j = 0; j < perWorker; j++) {
@@ -137,13 +142,14 @@ describe('LISTEN/NOTIFY', () => {
       }),
     );
     // The listener also runs queries between notifications, on its own connection.
-    expect((await listener.query('select array_agg(c) as chans from pg_listening_channels() c')).rows).toEqual([{ chans: ['busy'] }]);
-    await waitFor(() => got.length >= 4 * perWorker, 'all notifications');
-    expect(got.length).toBe(4 * perWorker);
+    expect((await listener.query('select array_agg(c) as chans from pg_listening_channels() c')).rows).toEqual([{ chans: ['acme:busy'] }]);
+    await waitFor(() => got.length >= 2 * perWorker, 'all notifications');
+    await listener.query('select 1');
+    expect(got.length).toBe(2 * perWorker);
     for (let i = 0; i < 4; i++) {
-      // Each worker's notifications arrive in its commit order.
+      // Each worker's notifications arrive in its commit order; the other tenant's never.
       const mine = got.filter((n) => n.payload.startsWith(`${i}:`)).map((n) => Number(n.payload.split(':')[1]));
-      expect(mine).toEqual(Array.from({ length: perWorker }, (_, j) => j));
+      expect(mine).toEqual(i % 2 === 0 ? Array.from({ length: perWorker }, (_, j) => j) : []);
     }
     await direct(proxy.backendUrl, 'delete from t');
   });
@@ -170,7 +176,7 @@ describe('LISTEN/NOTIFY', () => {
     try {
       const got: string[] = [];
       await sql.listen('js_channel', (payload) => got.push(payload));
-      const sender = await connectPg(proxy.url(), {}, open);
+      const sender = await connectPg(proxy.url('bob'), {}, open);
       for (let i = 0; i < 5; i++) await sender.query(`notify js_channel, 'js-${i}'`);
       await waitFor(() => got.length >= 5, 'postgres.js notifications');
       expect(got).toEqual(['js-0', 'js-1', 'js-2', 'js-3', 'js-4']);

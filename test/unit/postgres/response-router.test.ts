@@ -26,6 +26,7 @@ function makeSink(rec: Recorded): ResponseSink {
     desync: (r) => void rec.events.push(`desync:${r}`),
     serverClosed: (r) => void rec.events.push(`closed:${r}`),
     parameterReported: () => void rec.events.push('parameter'),
+    notification: (m) => void (rec.out = Buffer.concat([rec.out, m])),
   };
 }
 

@@ -48,7 +48,7 @@ describe('StatementRewriter', () => {
     const rewriter = new StatementRewriter(2);
     const tenant: TenantContext = {
       tenantId: 't', tenantColumn: 'tenant_id', roleName: 'r', schemas: {}, searchPath: ['public'], crossSchemaJoins: 'allow',
-      appendOnly: new Set(), allowedFunctions: new Set(), catalog: emptyCatalog(1),
+      appendOnly: new Set(), allowedFunctions: new Set(), catalog: emptyCatalog(1), channelPrefix: 'acme:',
     };
     const ctx = { cacheKey: 'acme', tenant };
     const first = rewriter.rewrite('set search_path = a', ctx);
