@@ -7,7 +7,7 @@ import type { AstObject } from '../parser/node-walker.js';
 import { CHECK_RULES } from '../rules/rule-registry.js';
 import type { RuleOutput } from '../rules/rule.js';
 import { arr, bodyOf, equalsPredicate, obj, str } from './ast-nodes.js';
-import { canonical } from './canonical-tree.js';
+import { canonical, sameTree } from './canonical-tree.js';
 import { refuse } from './refusal.js';
 import { StatementAnalyzer } from './statement-analyzer.js';
 import type { InsertFact, RelationRef } from './statement-facts.js';
@@ -17,7 +17,7 @@ export function verifyRewrite(printed: string, intended: AstObject, ctx: TenantC
   const parsed = parseSql(printed);
   if (parsed.kind !== 'parsed' || parsed.statements.length !== 1) fail('the rewritten statement does not parse back');
   const tree = parsed.statements[0]!.stmt as AstObject;
-  if (canonical(tree) !== canonical(intended)) fail('the printed statement differs from the checked one');
+  if (!sameTree(tree, intended)) fail('the printed statement differs from the checked one');
   const facts = StatementAnalyzer.analyze(ctx, tree);
   const out: RuleOutput = { paramChecks: [], warnings: [], changed: false };
   for (const rule of CHECK_RULES) rule.apply(facts, ctx, out);
