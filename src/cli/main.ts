@@ -1,21 +1,32 @@
 // The `pgfabric` command line (see CONTRACT.md): start, check. Other commands arrive with their issues.
 import { parseArgs } from 'node:util';
 import { checkCommand } from './check-command.js';
+import { rewriteCommand } from './rewrite-command.js';
 import { startCommand } from './start-command.js';
 
 const USAGE = `usage:
   pgfabric start [--config FILE]    run the proxy (no config: the embedded demo)
-  pgfabric check [--config FILE]    validate the config and probe every backend`;
+  pgfabric check [--config FILE]    validate the config and probe every backend
+  pgfabric rewrite --config FILE --tenant T --role R "SQL"
+                                    print the SQL pgfabric runs for that tenant and role, or the refusal`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({ args: rest, options: { config: { type: 'string', short: 'c' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { config: { type: 'string', short: 'c' }, tenant: { type: 'string' }, role: { type: 'string' } },
+    allowPositionals: true,
+  });
   const out = (line: string): void => void process.stdout.write(line + '\n');
   switch (command) {
     case 'start':
       return startCommand(values.config, out);
     case 'check':
       return checkCommand(values.config ?? './pgfabric.yaml', out);
+    case 'rewrite': {
+      const sql = positionals.join(' ');
+      return rewriteCommand({ config: values.config ?? './pgfabric.yaml', ...(values.tenant ? { tenant: values.tenant } : {}), ...(values.role ? { role: values.role } : {}), ...(sql ? { sql } : {}) }, out);
+    }
     default:
       process.stderr.write(USAGE + '\n');
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

@@ -194,7 +194,7 @@ export class ClientConnection implements ClientChannel {
     }
     this.socket.write(encodeBackend({ kind: 'BackendKeyData', processId: key.processId, secretKey: key.secretKey }));
     this.socket.write(readyForQueryFrame('I'));
-    const scope = new TenantScope(this.ctx.config(), tenant, user, this.ctx.catalogs);
+    const scope = new TenantScope(this.ctx.config(), tenant, user.role, this.ctx.catalogs);
     this.dispatcher = new QueryDispatcher(this.session, this.ctx.rewriter, scope, this.ctx.catalogs, (refusal, sql) =>
       this.ctx.logger.warn(
         { audit: 'refusal', tenant: tenant.name, user: user.name, rule: refusal.rule, code: refusal.code, sqlstate: refusalSqlState(refusal), relation: refusal.relation, fingerprint: sql ? statementFingerprint(sql) : undefined },

@@ -5,7 +5,7 @@ import { relationKey, type Catalog, type CatalogRelation } from '../../rewrite/c
 import type { RewriteContext } from '../../rewrite/statement-rewriter.js';
 import type { TenantContext } from '../../rewrite/tenant/tenant-context.js';
 import type { BackendCatalogs } from '../catalog/backend-catalogs.js';
-import type { ResolvedConfig, TenantConfig, UserConfig } from '../config/resolved-config.js';
+import type { ResolvedConfig, TenantConfig } from '../config/resolved-config.js';
 
 export class TenantScope {
   private readonly defaultSearchPath: readonly string[];
@@ -19,7 +19,7 @@ export class TenantScope {
   constructor(
     private readonly config: ResolvedConfig,
     readonly tenant: TenantConfig,
-    readonly user: UserConfig,
+    readonly role: string,
     private readonly catalogs: BackendCatalogs,
   ) {
     const backend = config.backends.get(tenant.backend);
@@ -65,7 +65,7 @@ export class TenantScope {
 
   private cacheKey(catalog: Catalog): string {
     const temps = this.temps.size === 0 ? '' : `t${this.tempVersion}`;
-    return [this.tenant.name, this.user.role, this.searchPath.join(','), catalog.version, temps].join('\u0001');
+    return [this.tenant.name, this.role, this.searchPath.join(','), catalog.version, temps].join('\u0001');
   }
 
   private tenantContext(catalog: Catalog): TenantContext {
@@ -73,8 +73,8 @@ export class TenantScope {
     return {
       tenantId: this.tenant.id,
       tenantColumn: config.tenantColumn,
-      roleName: this.user.role,
-      schemas: config.roles.get(this.user.role)?.schemas ?? {},
+      roleName: this.role,
+      schemas: config.roles.get(this.role)?.schemas ?? {},
       searchPath: this.searchPath,
       crossSchemaJoins: config.crossSchemaJoins,
       appendOnly: new Set(config.appendOnly),
