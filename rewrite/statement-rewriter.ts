@@ -4,6 +4,7 @@
 import { LruCache } from './cache/lru-cache.js';
 import { sessionEffects, type SessionEffect } from './classify/session-effects.js';
 import type { Refusal } from './tenant/refusal.js';
+import type { CopyInPlan } from './tenant/statement-facts.js';
 import type { TenantContext } from './tenant/tenant-context.js';
 import { rewriteForTenant } from './tenant/tenant-rewriter.js';
 
@@ -24,6 +25,7 @@ export type RewriteResult = {
   readonly ddl: boolean;
   readonly searchPath: readonly string[] | null;
   readonly tempCreated: readonly { name: string; columns: string[] }[];
+  readonly copyIn: CopyInPlan | null;
   readonly warnings: readonly string[];
 };
 
@@ -49,7 +51,7 @@ export class StatementRewriter {
   private compute(sql: string, tenant: TenantContext): RewriteResult {
     const outcome = rewriteForTenant(sql, tenant);
     if (outcome.kind === 'refused') {
-      return { sql, changed: false, effects: NONE, refusal: outcome.refusal, paramChecks: NONE, ddl: false, searchPath: null, tempCreated: NONE, warnings: NONE };
+      return { sql, changed: false, effects: NONE, refusal: outcome.refusal, paramChecks: NONE, ddl: false, searchPath: null, tempCreated: NONE, copyIn: null, warnings: NONE };
     }
     return {
       sql: outcome.sql,
@@ -60,6 +62,7 @@ export class StatementRewriter {
       ddl: outcome.ddl,
       searchPath: outcome.searchPath,
       tempCreated: outcome.tempCreated,
+      copyIn: outcome.copyIn,
       warnings: outcome.warnings,
     };
   }

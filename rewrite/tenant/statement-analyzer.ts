@@ -25,7 +25,7 @@ export class StatementAnalyzer {
     stmt: AstObject,
     kind: string,
   ) {
-    this.facts = { kind, node: stmt, refs: [], functions: [], inserts: [], assignments: [], explainAnalyze: false, ddl: false, ddlSchemas: [], channels: [], tempCreated: [], searchPath: null };
+    this.facts = { kind, node: stmt, refs: [], functions: [], inserts: [], assignments: [], explainAnalyze: false, ddl: false, ddlSchemas: [], copyIn: null, channels: [], tempCreated: [], searchPath: null };
   }
 
   static analyze(ctx: TenantContext, wrapped: AstObject): StatementFacts {
@@ -48,6 +48,10 @@ export class StatementAnalyzer {
       case 'MergeStmt': return refuse('unsupported', 'merge', 'MERGE is not supported by the tenant rules yet');
       default: return analyzeUtility(this, u.type, u.node, scope);
     }
+  }
+
+  get tenantColumn(): string {
+    return this.ctx.tenantColumn;
   }
 
   isDataStatement(wrapped: unknown): boolean {

@@ -47,6 +47,17 @@ export type AssignmentFact = {
   readonly clause: 'UPDATE' | 'ON CONFLICT DO UPDATE' | 'MERGE';
 };
 
+/** COPY … FROM STDIN into a tenant-scoped relation: how the row stream gets (or is checked for) the tenant id. */
+export type CopyInPlan = {
+  readonly csv: boolean;
+  readonly delimiter: string;
+  readonly quote: string;
+  readonly escape: string;
+  readonly header: boolean;
+  /** append: the tenant column was added to the column list; check: field `index` must be the tenant id. */
+  readonly mode: { readonly kind: 'append' } | { readonly kind: 'check'; readonly index: number };
+};
+
 export type StatementFacts = {
   /** The top node type: SelectStmt, InsertStmt, VariableSetStmt, … */
   readonly kind: string;
@@ -61,6 +72,8 @@ export type StatementFacts = {
   ddl: boolean;
   /** Schemas named by DDL for objects that are not (yet) catalog relations; null = the creation schema, "*" = unknown. */
   readonly ddlSchemas: (string | null)[];
+  /** Set for COPY … FROM STDIN into a tenant-scoped relation. */
+  copyIn: CopyInPlan | null;
   /** LISTEN/UNLISTEN/NOTIFY nodes naming a channel. */
   readonly channels: AstObject[];
   /** Temporary tables this statement creates: the session resolves them first from now on. */

@@ -8,6 +8,7 @@ import type { RuleOutput } from '../rules/rule.js';
 import { RefusalError, type Refusal } from './refusal.js';
 import { StatementAnalyzer } from './statement-analyzer.js';
 import type { TenantContext } from './tenant-context.js';
+import type { CopyInPlan } from './statement-facts.js';
 import { verifyRewrite } from './tenant-verifier.js';
 
 export type TenantRewrite =
@@ -21,6 +22,7 @@ export type TenantRewrite =
       /** The new search_path when the string sets it (last one wins). */
       readonly searchPath: readonly string[] | null;
       readonly tempCreated: readonly { name: string; columns: string[] }[];
+      readonly copyIn: CopyInPlan | null;
       readonly warnings: readonly string[];
       readonly statementCount: number;
     }
@@ -28,7 +30,7 @@ export type TenantRewrite =
 
 export function rewriteForTenant(sql: string, ctx: TenantContext): TenantRewrite {
   // An empty query string gets Postgres's EmptyQueryResponse from the backend.
-  if (sql.trim() === '') return { kind: 'ok', sql, changed: false, paramChecks: [], ddl: false, searchPath: null, tempCreated: [], warnings: [], statementCount: 0 };
+  if (sql.trim() === '') return { kind: 'ok', sql, changed: false, paramChecks: [], ddl: false, searchPath: null, tempCreated: [], copyIn: null, warnings: [], statementCount: 0 };
   const parsed = parseSql(sql);
   if (parsed.kind === 'syntax-error') {
     return { kind: 'refused', refusal: { code: 'syntax_error', rule: 'parser', message: parsed.message, ...(parsed.position ? { position: parsed.position } : {}) } };
@@ -39,6 +41,7 @@ export function rewriteForTenant(sql: string, ctx: TenantContext): TenantRewrite
   let ddl = false;
   let searchPath: string[] | null = null;
   const tempCreated: { name: string; columns: string[] }[] = [];
+  let copyIn: CopyInPlan | null = null;
   let current = ctx;
   try {
     for (const statement of parsed.statements) {
@@ -47,6 +50,13 @@ export function rewriteForTenant(sql: string, ctx: TenantContext): TenantRewrite
       changed ||= result.changed;
       ddl ||= result.ddl;
       tempCreated.push(...result.tempCreated);
+      if (result.copyIn) {
+        // The row stream belongs to one COPY: it must be the string's only statement.
+        if (parsed.statements.length > 1) {
+          return { kind: 'refused', refusal: { code: 'unsupported', rule: 'tenant_insert', message: 'COPY … FROM STDIN into a tenant-scoped relation must be sent on its own (rule: tenant_insert)' } };
+        }
+        copyIn = result.copyIn;
+      }
       // The statements after a SET search_path in the same string resolve names with the new path.
       if (result.searchPath) {
         searchPath = result.searchPath;
@@ -68,6 +78,7 @@ export function rewriteForTenant(sql: string, ctx: TenantContext): TenantRewrite
     ddl,
     searchPath,
     tempCreated,
+    copyIn,
     warnings: out.warnings,
     statementCount: parsed.statements.length,
   };
@@ -83,10 +94,10 @@ function rewriteStatement(statement: ParsedStatement, sql: string, ctx: TenantCo
   const changed = out.changed || facts.refs.length > 0;
   out.changed = before || changed;
   const original = originalText(statement, sql);
-  if (!changed) return { text: original, changed: false, ddl: facts.ddl, searchPath: facts.searchPath, tempCreated: facts.tempCreated };
+  if (!changed) return { text: original, changed: false, ddl: facts.ddl, searchPath: facts.searchPath, tempCreated: facts.tempCreated, copyIn: facts.copyIn };
   const printed = printStatement(statement.stmt);
   verifyRewrite(printed, wrapped, ctx, out.paramChecks);
-  return { text: printed, changed: true, ddl: facts.ddl, searchPath: facts.searchPath, tempCreated: facts.tempCreated };
+  return { text: printed, changed: true, ddl: facts.ddl, searchPath: facts.searchPath, tempCreated: facts.tempCreated, copyIn: facts.copyIn };
 }
 
 function originalText(statement: ParsedStatement, sql: string): string {

@@ -6,6 +6,7 @@ import { arr, bodyOf, obj, str, stringList } from './ast-nodes.js';
 import { refuse } from './refusal.js';
 import type { CteScope } from './relation-resolver.js';
 import type { StatementAnalyzer } from './statement-analyzer.js';
+import type { CopyInPlan } from './statement-facts.js';
 
 /** Session and transaction commands that touch no relation. */
 const PLAIN = new Set([
@@ -96,8 +97,8 @@ function copy(a: StatementAnalyzer, node: AstObject, scope: CteScope): void {
   const rv = obj(node.relation);
   if (node.is_from === true) {
     const ref = a.target(rv, 'insert', null);
-    if (ref.tenantScoped) refuse('unsupported', 'tenant_insert', `COPY … FROM into tenant-scoped relation "${ref.display}" is not supported yet; use INSERT`, ref.display);
-    return;
+    if (ref.tenantScoped) a.facts.copyIn = copyInPlan(node, ref.relation.columns, a.tenantColumn, ref.display);
+    return a.expressions([node.whereClause], scope);
   }
   // COPY rel TO … becomes COPY (SELECT cols FROM rel) TO …, so the relation gets its predicate.
   const cols = stringList(node.attlist);
@@ -172,4 +173,36 @@ function objectNames(a: StatementAnalyzer, node: AstObject): void {
     if (!names) { a.facts.ddlSchemas.push('*'); continue; }
     a.facts.ddlSchemas.push(names.length > 1 ? names[names.length - 2]! : null);
   }
+}
+
+/** Options of COPY … FROM STDIN for the row-stream filler; the tenant column is appended to the list when absent. */
+function copyInPlan(node: AstObject, columns: readonly string[], tenantColumn: string, display: string): CopyInPlan {
+  const options = new Map<string, string | boolean>();
+  for (const opt of arr(node.options)) {
+    const def = bodyOf(opt, 'DefElem');
+    if (!def || typeof def.defname !== 'string') continue;
+    const value = str(bodyOf(def.arg, 'String')?.sval) ?? bodyOf(def.arg, 'Boolean')?.boolval ?? (def.arg === undefined ? true : undefined);
+    options.set(def.defname, typeof value === 'boolean' || typeof value === 'string' ? value : true);
+  }
+  const format = String(options.get('format') ?? 'text').toLowerCase();
+  if (format === 'binary') refuse('unsupported', 'tenant_insert', `COPY … FROM in binary format into tenant-scoped "${display}" is not supported: use text or CSV`, display);
+  const csv = format === 'csv';
+  const quote = String(options.get('quote') ?? '"');
+  const header = options.get('header');
+  const attlist = stringList(node.attlist);
+  let mode: CopyInPlan['mode'];
+  if (attlist.length === 0) mode = { kind: 'check', index: columns.indexOf(tenantColumn) };
+  else if (attlist.includes(tenantColumn)) mode = { kind: 'check', index: attlist.indexOf(tenantColumn) };
+  else {
+    node.attlist = [...arr(node.attlist), { String: { sval: tenantColumn } }];
+    mode = { kind: 'append' };
+  }
+  return {
+    csv,
+    delimiter: String(options.get('delimiter') ?? (csv ? ',' : '\t')),
+    quote,
+    escape: String(options.get('escape') ?? quote),
+    header: header === true || header === 'true' || header === 'on' || header === 'match' || header === '1',
+    mode,
+  };
 }

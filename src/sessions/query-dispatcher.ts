@@ -16,6 +16,7 @@ import type { BackendCatalogs } from '../catalog/backend-catalogs.js';
 import { pgError } from '../errors/catalog.js';
 import { refusalError } from '../errors/refusal-error.js';
 import type { TenantScope } from './tenant-scope.js';
+import { CopyFillStream } from './copy-fill-stream.js';
 
 export type DispatchResult = 'continue' | 'terminate' | { fatal: Buffer } | { wait: Promise<unknown> };
 
@@ -24,6 +25,8 @@ export type RefusalLog = (refusal: Refusal, sql: string) => void;
 export class QueryDispatcher {
   /** Statement name → parameters that must carry the tenant id (only statements that have some). */
   private readonly tenantParams = new Map<string, readonly number[]>();
+  /** Set while a COPY … FROM STDIN into a tenant-scoped relation streams its rows. */
+  private copyFill: CopyFillStream | null = null;
   /** The SQL that already waited for a catalog refresh (so an unknown name waits once, not forever). */
   private refreshedFor: string | null = null;
 
@@ -57,7 +60,8 @@ export class QueryDispatcher {
       case FrontendCode.CopyData:
       case FrontendCode.CopyDone:
       case FrontendCode.CopyFail:
-        session.copy(raw);
+        if (this.copyFill) this.copyFill.message(frame.code, frame.payload, raw);
+        else session.copy(raw);
         return 'continue';
       case FrontendCode.Terminate:
         return 'terminate';
@@ -75,6 +79,7 @@ export class QueryDispatcher {
         const result = this.rewrite(msg.sql);
         if (!('sql' in result)) return result;
         if (result.refusal) return this.refuse(result.refusal, msg.sql, false);
+        this.copyFill = result.copyIn ? new CopyFillStream(result.copyIn, this.scope.tenant.id, this.scope.tenantColumn, (bytes) => this.session.copy(bytes)) : null;
         this.session.query(result.changed ? encodeFrontend({ kind: 'Query', sql: result.sql }) : raw, result.effects);
         return 'continue';
       }

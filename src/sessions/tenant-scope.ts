@@ -28,6 +28,10 @@ export class TenantScope {
     this.searchPath = this.defaultSearchPath;
   }
 
+  get tenantColumn(): string {
+    return this.config.tenantColumn;
+  }
+
   get backend(): string {
     return this.tenant.backend;
   }
