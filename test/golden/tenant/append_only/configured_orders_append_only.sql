@@ -1,0 +1,2 @@
+-- context: {"appendOnly": ["app.orders", "app.journal"]}
+DELETE FROM orders WHERE status = 'void'

@@ -1,0 +1,1 @@
+DELETE FROM app.notes WHERE id IN (SELECT id FROM app.journal WHERE journal.tenant_id = '11111111-1111-1111-1111-111111111111') AND notes.tenant_id = '11111111-1111-1111-1111-111111111111'

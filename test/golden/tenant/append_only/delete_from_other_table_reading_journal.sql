@@ -1,0 +1,1 @@
+DELETE FROM notes WHERE id IN (SELECT id FROM journal)

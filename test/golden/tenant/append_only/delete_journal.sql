@@ -1,0 +1,1 @@
+DELETE FROM journal WHERE id = 1

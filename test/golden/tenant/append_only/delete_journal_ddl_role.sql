@@ -1,0 +1,2 @@
+-- role: {"*": "ddl"}
+DELETE FROM app.journal WHERE id = 1

@@ -1,0 +1,1 @@
+WITH d AS (DELETE FROM journal RETURNING *) SELECT count(*) FROM d

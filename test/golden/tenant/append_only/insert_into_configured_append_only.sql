@@ -1,0 +1,2 @@
+-- context: {"appendOnly": ["app.orders"]}
+INSERT INTO orders (total) VALUES (1)

@@ -1,0 +1,1 @@
+INSERT INTO journal (account, amount) VALUES ('4000', 120.00)

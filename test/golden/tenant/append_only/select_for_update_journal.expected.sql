@@ -1,0 +1,1 @@
+SELECT * FROM app.journal WHERE id = 1 AND journal.tenant_id = '11111111-1111-1111-1111-111111111111' FOR UPDATE

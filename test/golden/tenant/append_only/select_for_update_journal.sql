@@ -1,0 +1,1 @@
+SELECT * FROM journal WHERE id = 1 FOR UPDATE

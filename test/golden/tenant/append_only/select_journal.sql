@@ -1,0 +1,1 @@
+SELECT account, sum(amount) FROM journal GROUP BY account

@@ -1,0 +1,1 @@
+UPDATE journal SET amount = 0 WHERE id = 1

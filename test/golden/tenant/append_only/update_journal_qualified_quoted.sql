@@ -1,0 +1,1 @@
+UPDATE "app"."journal" SET amount = amount

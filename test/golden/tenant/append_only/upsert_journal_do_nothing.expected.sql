@@ -1,0 +1,1 @@
+INSERT INTO app.journal (id, amount, tenant_id) VALUES (1, 5, '11111111-1111-1111-1111-111111111111') ON CONFLICT (id) DO NOTHING

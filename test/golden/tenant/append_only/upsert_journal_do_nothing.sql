@@ -1,0 +1,1 @@
+INSERT INTO journal (id, amount) VALUES (1, 5) ON CONFLICT (id) DO NOTHING

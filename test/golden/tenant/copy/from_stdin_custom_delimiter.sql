@@ -1,0 +1,1 @@
+COPY order_items (order_id, qty) FROM STDIN WITH (DELIMITER '|', NULL '')

@@ -1,0 +1,1 @@
+COPY public.notes (id, title) FROM STDIN WITH (FORMAT csv)

@@ -1,0 +1,1 @@
+COPY notes (tenant_id, body) FROM STDIN

@@ -1,0 +1,1 @@
+COPY (SELECT * FROM app.order_items WHERE order_items.tenant_id = '11111111-1111-1111-1111-111111111111') TO STDOUT WITH (FORMAT binary)

@@ -1,0 +1,1 @@
+COPY app.order_items TO STDOUT WITH (FORMAT binary)

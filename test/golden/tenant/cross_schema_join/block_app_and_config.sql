@@ -1,0 +1,2 @@
+-- context: {"crossSchemaJoins": "block"}
+SELECT o.id, s.value FROM orders o JOIN config.settings s ON s.key = o.status

@@ -1,0 +1,2 @@
+-- context: {"crossSchemaJoins": "block"}
+SELECT * FROM orders; SELECT * FROM config.settings

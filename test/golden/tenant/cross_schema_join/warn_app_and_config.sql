@@ -1,0 +1,2 @@
+-- context: {"crossSchemaJoins": "warn"}
+SELECT o.id, s.value FROM orders o JOIN config.settings s ON s.key = o.status

@@ -1,0 +1,2 @@
+-- context: {"crossSchemaJoins": "warn"}
+SELECT * FROM orders, config.plans, public.tags

@@ -1,0 +1,1 @@
+SELECT "select".id FROM orders AS "select"

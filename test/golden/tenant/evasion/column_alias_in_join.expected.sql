@@ -1,0 +1,1 @@
+SELECT * FROM app.orders AS o(oid, owner) JOIN app.invoices AS i(iid, iowner) ON i.iid = o.oid WHERE o.owner = '11111111-1111-1111-1111-111111111111' AND i.iowner = '11111111-1111-1111-1111-111111111111'

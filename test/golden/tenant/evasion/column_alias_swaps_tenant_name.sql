@@ -1,0 +1,1 @@
+SELECT * FROM orders AS x(tenant_id, real_tenant)

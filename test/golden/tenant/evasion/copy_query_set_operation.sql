@@ -1,0 +1,1 @@
+COPY (SELECT id FROM orders UNION SELECT id FROM invoices) TO STDOUT

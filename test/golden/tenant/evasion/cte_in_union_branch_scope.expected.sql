@@ -1,0 +1,1 @@
+(WITH orders AS (SELECT 1 AS id) SELECT id FROM orders) UNION ALL SELECT id FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111'

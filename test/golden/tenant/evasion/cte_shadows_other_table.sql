@@ -1,0 +1,1 @@
+WITH invoices AS (SELECT * FROM orders) SELECT * FROM invoices

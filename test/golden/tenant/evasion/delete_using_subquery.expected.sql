@@ -1,0 +1,1 @@
+DELETE FROM app.notes WHERE id IN (SELECT n2.id FROM app.notes AS n2 JOIN app.orders AS o ON o.id = n2.id WHERE (n2.tenant_id = '11111111-1111-1111-1111-111111111111' AND o.tenant_id = '11111111-1111-1111-1111-111111111111')) AND notes.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+SELECT * FROM notes WHERE body = E'\'; DELETE FROM app.orders; --'

@@ -1,0 +1,1 @@
+SELECT id FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111' EXCEPT SELECT order_id FROM app.invoices WHERE invoices.tenant_id = '11111111-1111-1111-1111-111111111111'

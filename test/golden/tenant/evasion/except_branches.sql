@@ -1,0 +1,1 @@
+SELECT id FROM orders EXCEPT SELECT order_id FROM invoices

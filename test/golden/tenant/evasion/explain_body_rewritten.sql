@@ -1,0 +1,1 @@
+EXPLAIN (COSTS off) SELECT * FROM orders FULL JOIN invoices ON true

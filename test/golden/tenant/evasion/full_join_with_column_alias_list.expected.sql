@@ -1,0 +1,1 @@
+SELECT * FROM ( SELECT * FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111' ) AS o(a, b) FULL JOIN ( SELECT * FROM app.invoices WHERE invoices.tenant_id = '11111111-1111-1111-1111-111111111111' ) AS i ON i.order_id = o.a

@@ -1,0 +1,1 @@
+INSERT INTO notes (body) SELECT string_agg(body, ',') FROM notes

@@ -1,0 +1,1 @@
+SELECT customer_id FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111' INTERSECT SELECT id FROM app.customers WHERE customers.tenant_id = '11111111-1111-1111-1111-111111111111'

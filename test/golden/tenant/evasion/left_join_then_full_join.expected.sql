@@ -1,0 +1,1 @@
+SELECT * FROM ( SELECT * FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111' ) AS o LEFT JOIN app.invoices AS i ON i.order_id = o.id AND i.tenant_id = '11111111-1111-1111-1111-111111111111' FULL JOIN ( SELECT * FROM app.notes WHERE notes.tenant_id = '11111111-1111-1111-1111-111111111111' ) AS n ON n.id = o.id

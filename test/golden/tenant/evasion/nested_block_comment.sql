@@ -1,0 +1,1 @@
+/* outer /* inner */ SELECT * FROM audit.secrets; */ SELECT * FROM orders

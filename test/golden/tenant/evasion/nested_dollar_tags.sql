@@ -1,0 +1,1 @@
+SELECT * FROM notes WHERE body = $a$ $b$ ; SELECT * FROM audit.secrets; $b$ $a$

@@ -1,0 +1,1 @@
+INSERT INTO app.notes (id, body, tenant_id) VALUES (1, 'mine', '11111111-1111-1111-1111-111111111111') ON CONFLICT (id) DO UPDATE SET body = excluded.body WHERE notes.tenant_id = '11111111-1111-1111-1111-111111111111' RETURNING *

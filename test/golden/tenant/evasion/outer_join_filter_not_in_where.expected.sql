@@ -1,0 +1,1 @@
+SELECT o.id, i.amount FROM app.orders AS o LEFT JOIN app.invoices AS i ON i.order_id = o.id AND i.tenant_id = '11111111-1111-1111-1111-111111111111' WHERE i.amount IS NULL AND o.tenant_id = '11111111-1111-1111-1111-111111111111'

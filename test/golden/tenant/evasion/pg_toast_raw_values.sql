@@ -1,0 +1,1 @@
+SELECT * FROM pg_toast.pg_toast_16384

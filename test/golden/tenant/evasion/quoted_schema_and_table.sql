@@ -1,0 +1,1 @@
+SELECT * FROM "app"."orders" "o" WHERE "o"."id" = 1

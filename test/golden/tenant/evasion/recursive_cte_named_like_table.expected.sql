@@ -1,0 +1,1 @@
+WITH RECURSIVE orders(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM orders WHERE id < 5) SELECT * FROM orders

@@ -1,0 +1,1 @@
+WITH RECURSIVE t(id) AS (SELECT id FROM app.orders WHERE id = 1 AND orders.tenant_id = '11111111-1111-1111-1111-111111111111' UNION ALL SELECT o.id FROM app.orders AS o, t WHERE o.customer_id = t.id AND o.tenant_id = '11111111-1111-1111-1111-111111111111') SELECT * FROM t

@@ -1,0 +1,1 @@
+UPDATE app.notes SET body = 'x' WHERE id = 1 AND notes.tenant_id = '11111111-1111-1111-1111-111111111111' RETURNING (SELECT count(*) FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111')

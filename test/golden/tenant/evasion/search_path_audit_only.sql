@@ -1,0 +1,2 @@
+-- context: {"searchPath": ["audit"]}
+SELECT * FROM log

@@ -1,0 +1,2 @@
+-- context: {"searchPath": []}
+SELECT * FROM orders

@@ -1,0 +1,2 @@
+-- context: {"searchPath": ["public", "app"]}
+SELECT * FROM notes

@@ -1,0 +1,2 @@
+SET search_path = public, app; SELECT allowed_fn(1)
+-- search_path: public, app

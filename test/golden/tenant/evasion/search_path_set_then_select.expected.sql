@@ -1,0 +1,2 @@
+SET search_path = public; SELECT * FROM public.notes
+-- search_path: public

@@ -1,0 +1,2 @@
+-- context: {"searchPath": ["app", "pg_temp"]}
+SELECT * FROM customers

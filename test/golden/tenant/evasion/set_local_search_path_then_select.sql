@@ -1,0 +1,1 @@
+SET LOCAL search_path = public; SELECT * FROM notes

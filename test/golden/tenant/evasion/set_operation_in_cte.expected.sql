@@ -1,0 +1,1 @@
+WITH ids AS (SELECT id FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111' UNION ALL SELECT id FROM app.invoices WHERE invoices.tenant_id = '11111111-1111-1111-1111-111111111111') SELECT count(*) FROM ids

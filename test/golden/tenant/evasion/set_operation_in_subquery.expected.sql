@@ -1,0 +1,1 @@
+SELECT * FROM app.customers WHERE id IN (SELECT customer_id FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111' UNION SELECT id FROM app.notes WHERE notes.tenant_id = '11111111-1111-1111-1111-111111111111') AND customers.tenant_id = '11111111-1111-1111-1111-111111111111'

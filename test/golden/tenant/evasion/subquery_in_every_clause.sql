@@ -1,0 +1,1 @@
+SELECT (SELECT count(*) FROM invoices) AS a FROM orders o JOIN order_items oi ON oi.order_id = (SELECT min(id) FROM orders) WHERE o.id IN (SELECT order_id FROM invoices) GROUP BY o.id HAVING count(*) > (SELECT count(*) FROM notes) ORDER BY (SELECT max(id) FROM products) LIMIT (SELECT count(*) FROM tags)

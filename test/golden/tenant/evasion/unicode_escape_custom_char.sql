@@ -1,0 +1,1 @@
+SELECT * FROM U&"!006frders" UESCAPE '!'

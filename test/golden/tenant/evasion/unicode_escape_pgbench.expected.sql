@@ -1,0 +1,1 @@
+SELECT abalance FROM public.pgbench_accounts WHERE aid = 1 AND pgbench_accounts.tenant_id = '11111111-1111-1111-1111-111111111111'

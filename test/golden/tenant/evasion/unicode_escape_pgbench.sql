@@ -1,0 +1,1 @@
+SELECT abalance FROM U&"pgbench\005Faccounts" WHERE aid = 1

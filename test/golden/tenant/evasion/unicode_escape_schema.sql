@@ -1,0 +1,1 @@
+SELECT * FROM U&"\0061pp".U&"\006Frders"

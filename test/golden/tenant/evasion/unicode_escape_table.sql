@@ -1,0 +1,1 @@
+SELECT * FROM U&"ord\0065rs"

@@ -1,0 +1,1 @@
+SELECT * FROM app.orders AS o WHERE o.id = 1 AND o.tenant_id = '11111111-1111-1111-1111-111111111111'

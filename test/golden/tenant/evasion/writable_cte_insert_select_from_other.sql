@@ -1,0 +1,1 @@
+WITH x AS (INSERT INTO notes (body) SELECT body FROM notes RETURNING *) SELECT * FROM x

@@ -1,0 +1,1 @@
+WITH u AS (UPDATE app.orders SET total = 0 WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111' RETURNING id) DELETE FROM app.invoices WHERE order_id IN (SELECT id FROM u) AND invoices.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+WITH u AS (UPDATE orders SET total = 0 RETURNING id) DELETE FROM invoices WHERE order_id IN (SELECT id FROM u)

@@ -1,0 +1,1 @@
+EXPLAIN ANALYZE EXECUTE by_customer(1)

@@ -1,0 +1,1 @@
+EXPLAIN (ANALYZE 1) SELECT * FROM orders

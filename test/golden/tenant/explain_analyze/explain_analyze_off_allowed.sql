@@ -1,0 +1,1 @@
+EXPLAIN (ANALYZE off, COSTS off) SELECT * FROM orders

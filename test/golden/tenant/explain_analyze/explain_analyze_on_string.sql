@@ -1,0 +1,1 @@
+EXPLAIN (ANALYZE 'on') SELECT * FROM orders

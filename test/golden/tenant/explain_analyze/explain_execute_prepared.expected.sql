@@ -1,0 +1,1 @@
+EXPLAIN EXECUTE by_customer(1)

@@ -1,0 +1,1 @@
+SELECT app.other_fn(1)

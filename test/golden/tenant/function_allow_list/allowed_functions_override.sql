@@ -1,0 +1,2 @@
+-- context: {"allowedFunctions": ["app.other_fn"]}
+SELECT app.other_fn(1)

@@ -1,0 +1,1 @@
+SELECT format('%s-%s', 1, 2)

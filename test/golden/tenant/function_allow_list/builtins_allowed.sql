@@ -1,0 +1,1 @@
+SELECT lower(name), upper(email), length(name), now(), coalesce(email, '') FROM app.customers

@@ -1,0 +1,1 @@
+CALL app.other_fn()

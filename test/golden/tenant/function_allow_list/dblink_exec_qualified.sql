@@ -1,0 +1,1 @@
+SELECT public.dblink_exec('dbname=fabric', 'delete from app.orders')

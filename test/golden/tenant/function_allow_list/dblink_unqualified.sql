@@ -1,0 +1,1 @@
+SELECT * FROM dblink('dbname=fabric', 'select * from app.orders') AS t(id int)

@@ -1,0 +1,2 @@
+-- role: {"*": "ddl"}
+SELECT app.other_fn(1)

@@ -1,0 +1,1 @@
+CALL app.allowed_fn(pg_read_file('/etc/passwd'))

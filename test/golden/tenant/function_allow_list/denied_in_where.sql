@@ -1,0 +1,1 @@
+SELECT * FROM orders WHERE length(pg_read_file('/etc/hostname')) > 0

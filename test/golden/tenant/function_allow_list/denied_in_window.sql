@@ -1,0 +1,1 @@
+SELECT id, sum(total) OVER (ORDER BY pg_read_file('/etc/passwd')) FROM orders

@@ -1,0 +1,1 @@
+SELECT audit.write_log('x')

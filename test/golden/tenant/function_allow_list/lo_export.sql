@@ -1,0 +1,1 @@
+SELECT lo_export(16400, '/tmp/out')

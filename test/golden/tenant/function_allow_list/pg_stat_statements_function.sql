@@ -1,0 +1,1 @@
+SELECT * FROM public.pg_stat_statements(true)

@@ -1,0 +1,1 @@
+SELECT nextval('app.orders_id_seq')

@@ -1,0 +1,2 @@
+-- context: {"searchPath": ["app", "pg_catalog", "public"]}
+SELECT format('%s', 1)

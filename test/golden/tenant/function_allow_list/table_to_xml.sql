@@ -1,0 +1,1 @@
+SELECT table_to_xml('app.orders'::regclass, true, false, '')

@@ -1,0 +1,1 @@
+SELECT allowed_fn(id) FROM orders

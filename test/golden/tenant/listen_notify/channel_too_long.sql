@@ -1,0 +1,1 @@
+LISTEN a_channel_name_that_is_exactly_sixty_characters_long_abcdefg

@@ -1,0 +1,1 @@
+LISTEN "acme:jobs"; NOTIFY "acme:jobs", E'hello'; UNLISTEN "acme:jobs"

@@ -1,0 +1,1 @@
+LISTEN jobs; NOTIFY jobs, 'hello'; UNLISTEN jobs

@@ -1,0 +1,1 @@
+NOTIFY "acme:jobs", E'order 42 paid'

@@ -1,0 +1,1 @@
+NOTIFY jobs, 'order 42 paid'

@@ -1,0 +1,1 @@
+CALL app.allowed_fn(1)

@@ -1,0 +1,1 @@
+CLOSE big_orders

@@ -1,0 +1,1 @@
+SELECT $x$ DELETE FROM app.orders $x$ AS harmless

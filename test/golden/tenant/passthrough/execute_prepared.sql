@@ -1,0 +1,1 @@
+EXECUTE by_customer(42)

@@ -1,0 +1,1 @@
+FETCH 10 FROM big_orders

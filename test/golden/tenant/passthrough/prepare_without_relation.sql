@@ -1,0 +1,1 @@
+PREPARE ping AS SELECT 1

@@ -1,0 +1,1 @@
+SELECT app.allowed_fn(2)

@@ -1,0 +1,2 @@
+SET search_path = public, app
+-- search_path: public, app

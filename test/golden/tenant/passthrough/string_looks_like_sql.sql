@@ -1,0 +1,1 @@
+SELECT 'SELECT * FROM audit.secrets; DROP TABLE app.orders'

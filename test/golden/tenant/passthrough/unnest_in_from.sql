@@ -1,0 +1,1 @@
+SELECT x FROM unnest(ARRAY[1, 2, 3]) AS t(x)

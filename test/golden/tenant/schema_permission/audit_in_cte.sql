@@ -1,0 +1,1 @@
+WITH a AS (SELECT * FROM audit.secrets) SELECT 1

@@ -1,0 +1,1 @@
+SELECT id FROM orders UNION ALL SELECT id FROM audit.log

@@ -1,0 +1,2 @@
+-- role: {"*": "read"}
+INSERT INTO orders (total) VALUES (1)

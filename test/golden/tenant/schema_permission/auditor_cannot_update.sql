@@ -1,0 +1,2 @@
+-- role: {"*": "read"}
+UPDATE app.customers SET name = 'x'

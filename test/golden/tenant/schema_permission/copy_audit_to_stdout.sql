@@ -1,0 +1,1 @@
+COPY audit.secrets TO STDOUT

@@ -1,0 +1,1 @@
+CREATE TABLE app.reports (id int, tenant_id uuid)

@@ -1,0 +1,1 @@
+CREATE TEMP TABLE orders (id int, note text)

@@ -1,0 +1,1 @@
+CREATE VIEW app.v_all_orders AS SELECT * FROM orders

@@ -1,0 +1,2 @@
+-- role: {"*": "ddl"}
+ALTER TABLE app.orders ADD COLUMN note text

@@ -1,0 +1,2 @@
+-- role: {"*": "ddl"}
+CREATE INDEX CONCURRENTLY orders_tenant_idx ON app.orders (tenant_id, created_at)

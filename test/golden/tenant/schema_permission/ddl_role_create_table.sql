@@ -1,0 +1,2 @@
+-- role: {"*": "ddl"}
+CREATE TABLE app.reports (id int, tenant_id uuid NOT NULL)

@@ -1,0 +1,2 @@
+-- role: {"*": "ddl"}
+DROP TABLE IF EXISTS app.reports

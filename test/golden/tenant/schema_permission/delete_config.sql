@@ -1,0 +1,1 @@
+DELETE FROM config.plans WHERE id = 1

@@ -1,0 +1,1 @@
+INSERT INTO audit.log (action) VALUES ('x')

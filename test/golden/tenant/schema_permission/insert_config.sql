@@ -1,0 +1,1 @@
+INSERT INTO config.settings (key, value) VALUES ('currency', 'EUR')

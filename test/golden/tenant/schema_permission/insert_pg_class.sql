@@ -1,0 +1,1 @@
+INSERT INTO pg_class (relname) VALUES ('x')

@@ -1,0 +1,1 @@
+INSERT INTO notes (body) SELECT value FROM audit.secrets

@@ -1,0 +1,1 @@
+LOCK TABLE config.settings

@@ -1,0 +1,2 @@
+-- role: {"app": "write"}
+SELECT * FROM pgbench_accounts WHERE aid = 1

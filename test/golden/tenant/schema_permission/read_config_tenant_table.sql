@@ -1,0 +1,1 @@
+SELECT enabled FROM config.feature_flags WHERE name = 'beta'

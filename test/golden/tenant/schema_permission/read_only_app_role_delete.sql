@@ -1,0 +1,2 @@
+-- role: {"app": "read", "public": "read"}
+DELETE FROM orders WHERE id = 1

@@ -1,0 +1,1 @@
+UPDATE config.settings SET value = 'EUR' WHERE key = 'currency'

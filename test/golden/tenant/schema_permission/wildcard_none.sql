@@ -1,0 +1,2 @@
+-- role: {"*": "none", "app": "read"}
+SELECT * FROM config.settings

@@ -1,0 +1,1 @@
+INSERT INTO pg_temp.customers (id, name) VALUES (1, 'temp row')

@@ -1,0 +1,1 @@
+INSERT INTO customers (id, name) VALUES (1, 'temp row')

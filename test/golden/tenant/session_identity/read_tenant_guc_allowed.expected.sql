@@ -1,0 +1,1 @@
+SELECT current_setting('pgfabric.tenant_id', true)

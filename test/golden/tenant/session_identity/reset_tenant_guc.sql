@@ -1,0 +1,1 @@
+RESET pgfabric.tenant_id

@@ -1,0 +1,1 @@
+BEGIN; SET SESSION AUTHORIZATION 'postgres'; SELECT * FROM audit.secrets

@@ -1,0 +1,1 @@
+ALTER DATABASE fabric SET search_path = audit

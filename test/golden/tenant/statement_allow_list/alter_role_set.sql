@@ -1,0 +1,1 @@
+ALTER ROLE app_rw SET search_path = audit

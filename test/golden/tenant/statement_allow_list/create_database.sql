@@ -1,0 +1,1 @@
+CREATE DATABASE other_tenant

@@ -1,0 +1,1 @@
+CREATE PUBLICATION all_rows FOR TABLE app.orders

@@ -1,0 +1,1 @@
+CREATE ROLE intruder LOGIN PASSWORD 'x'

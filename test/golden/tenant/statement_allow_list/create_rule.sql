@@ -1,0 +1,1 @@
+CREATE RULE r AS ON INSERT TO app.orders DO ALSO DELETE FROM app.invoices

@@ -1,0 +1,1 @@
+DO LANGUAGE plpgsql $body$ BEGIN EXECUTE 'delete from app.orders'; END $body$

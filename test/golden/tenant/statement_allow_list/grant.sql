@@ -1,0 +1,1 @@
+GRANT SELECT ON audit.secrets TO PUBLIC

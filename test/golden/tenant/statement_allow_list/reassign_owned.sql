@@ -1,0 +1,1 @@
+REASSIGN OWNED BY app_rw TO postgres

@@ -1,0 +1,1 @@
+REVOKE ALL ON app.orders FROM app_rw

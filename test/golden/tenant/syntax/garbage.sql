@@ -1,0 +1,1 @@
+\x00\x01 drop everything

@@ -1,0 +1,2 @@
+-- role: {"*": "ddl"}
+SELECT * FROM pg_stats WHERE tablename = 'orders'

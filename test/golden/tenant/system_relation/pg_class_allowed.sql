@@ -1,0 +1,1 @@
+SELECT relname, relkind FROM pg_class WHERE relnamespace = 'app'::regnamespace

@@ -1,0 +1,1 @@
+SELECT setting FROM pg_catalog.pg_settings WHERE name = 'TimeZone'

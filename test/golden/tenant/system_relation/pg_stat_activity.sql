@@ -1,0 +1,1 @@
+SELECT query FROM pg_stat_activity WHERE state = 'active'

@@ -1,0 +1,1 @@
+LOCK TABLE public.notes IN ROW EXCLUSIVE MODE

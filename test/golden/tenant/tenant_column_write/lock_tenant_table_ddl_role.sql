@@ -1,0 +1,2 @@
+-- role: {"*": "ddl"}
+LOCK TABLE orders

@@ -1,0 +1,1 @@
+TRUNCATE TABLE public.notes, order_items RESTART IDENTITY

@@ -1,0 +1,2 @@
+-- role: {"*": "ddl"}
+TRUNCATE app.orders CASCADE

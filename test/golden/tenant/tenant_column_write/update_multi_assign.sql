@@ -1,0 +1,1 @@
+UPDATE orders SET (total, tenant_id) = (0, '22222222-2222-2222-2222-222222222222')

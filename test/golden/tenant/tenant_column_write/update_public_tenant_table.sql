@@ -1,0 +1,1 @@
+UPDATE tags SET tenant_id = NULL

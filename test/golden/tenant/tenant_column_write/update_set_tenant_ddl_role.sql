@@ -1,0 +1,2 @@
+-- role: {"*": "ddl"}
+UPDATE orders SET tenant_id = '22222222-2222-2222-2222-222222222222'

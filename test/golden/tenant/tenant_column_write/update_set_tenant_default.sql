@@ -1,0 +1,1 @@
+UPDATE notes SET tenant_id = DEFAULT

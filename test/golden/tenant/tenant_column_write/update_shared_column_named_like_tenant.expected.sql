@@ -1,0 +1,1 @@
+UPDATE public.notes SET title = 'tenant_id'

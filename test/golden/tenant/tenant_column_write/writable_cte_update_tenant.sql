@@ -1,0 +1,1 @@
+WITH moved AS (UPDATE orders SET tenant_id = '22222222-2222-2222-2222-222222222222' RETURNING id) SELECT count(*) FROM moved

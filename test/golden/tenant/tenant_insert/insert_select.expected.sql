@@ -1,0 +1,1 @@
+INSERT INTO app.orders (id, total, tenant_id) SELECT order_id, amount, '11111111-1111-1111-1111-111111111111' FROM app.invoices WHERE paid_at IS NULL AND invoices.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+INSERT INTO app.orders (id, total, tenant_id) SELECT *, '11111111-1111-1111-1111-111111111111' FROM ( SELECT order_id, amount FROM app.invoices WHERE invoices.tenant_id = '11111111-1111-1111-1111-111111111111' UNION ALL SELECT 0, 0 ) AS pgfabric_source

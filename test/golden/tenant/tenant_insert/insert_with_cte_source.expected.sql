@@ -1,0 +1,1 @@
+WITH src AS (SELECT order_id, sum(amount) AS s FROM app.invoices WHERE invoices.tenant_id = '11111111-1111-1111-1111-111111111111' GROUP BY order_id) INSERT INTO app.orders (id, total, tenant_id) SELECT order_id, s, '11111111-1111-1111-1111-111111111111' FROM src

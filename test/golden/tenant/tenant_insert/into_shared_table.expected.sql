@@ -1,0 +1,1 @@
+INSERT INTO public.notes (id, title) VALUES (1, 'shared')

@@ -1,0 +1,1 @@
+INSERT INTO v_orders (id, total) VALUES (1, 2)

@@ -1,0 +1,1 @@
+INSERT INTO app.products AS p (id, price, tenant_id) VALUES (1, 9, '11111111-1111-1111-1111-111111111111') ON CONFLICT (id) DO UPDATE SET price = p.price + 1 WHERE p.tenant_id = '11111111-1111-1111-1111-111111111111' RETURNING p.price

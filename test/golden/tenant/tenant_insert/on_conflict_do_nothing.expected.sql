@@ -1,0 +1,1 @@
+INSERT INTO app.products (sku, name, tenant_id) VALUES ('A-1', 'Widget', '11111111-1111-1111-1111-111111111111') ON CONFLICT DO NOTHING

@@ -1,0 +1,1 @@
+INSERT INTO app.products (id, price, tenant_id) VALUES (1, 9, '11111111-1111-1111-1111-111111111111') ON CONFLICT (id) DO UPDATE SET price = excluded.price WHERE products.price < excluded.price AND products.tenant_id = '11111111-1111-1111-1111-111111111111'

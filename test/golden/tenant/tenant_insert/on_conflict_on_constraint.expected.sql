@@ -1,0 +1,1 @@
+INSERT INTO app.products (sku, price, tenant_id) VALUES ('A-1', 5, '11111111-1111-1111-1111-111111111111') ON CONFLICT ON CONSTRAINT products_sku_key DO UPDATE SET price = 5 WHERE products.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+INSERT INTO app.orders (id, total, tenant_id) VALUES (1, 0, '11111111-1111-1111-1111-111111111111') ON CONFLICT (id) DO UPDATE SET total = (SELECT sum(amount) FROM app.invoices WHERE order_id = 1 AND invoices.tenant_id = '11111111-1111-1111-1111-111111111111') WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+INSERT INTO "app"."products" ("sku","name","price","tenant_id") VALUES ($1,$2,$3,$4) ON CONFLICT ("sku") DO UPDATE SET "name" = "excluded"."name", "price" = "excluded"."price" RETURNING "app"."products"."id"

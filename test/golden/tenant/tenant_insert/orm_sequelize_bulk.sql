@@ -1,0 +1,1 @@
+INSERT INTO "tags" ("id","label","tenant_id") VALUES (DEFAULT,'red','11111111-1111-1111-1111-111111111111'),(DEFAULT,'blue','11111111-1111-1111-1111-111111111111') RETURNING "id","label","tenant_id";

@@ -1,0 +1,1 @@
+INSERT INTO app.customers (id, tenant_id) VALUES (7, '11111111-1111-1111-1111-111111111111')

@@ -1,0 +1,1 @@
+INSERT INTO app.customers VALUES (7)

@@ -1,0 +1,1 @@
+INSERT INTO app.customers (name, email) VALUES ('Ann', 'ann@example.com') RETURNING id, tenant_id

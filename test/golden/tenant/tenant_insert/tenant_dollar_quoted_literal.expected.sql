@@ -1,0 +1,1 @@
+INSERT INTO app.notes (tenant_id, body) VALUES ('11111111-1111-1111-1111-111111111111', 'x')

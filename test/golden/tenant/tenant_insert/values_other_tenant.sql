@@ -1,0 +1,1 @@
+INSERT INTO orders (id, tenant_id, total) VALUES (1, '22222222-2222-2222-2222-222222222222', 10)

@@ -1,0 +1,1 @@
+INSERT INTO orders (id, tenant_id) VALUES (1, '22222222-2222-2222-2222-222222222222'::uuid)

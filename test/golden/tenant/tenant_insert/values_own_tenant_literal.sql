@@ -1,0 +1,1 @@
+INSERT INTO orders (id, tenant_id, total) VALUES (1, '11111111-1111-1111-1111-111111111111', 10)

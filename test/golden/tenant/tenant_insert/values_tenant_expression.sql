@@ -1,0 +1,1 @@
+INSERT INTO orders (id, tenant_id) VALUES (1, lower('11111111-1111-1111-1111-111111111111'))

@@ -1,0 +1,1 @@
+INSERT INTO orders (id, tenant_id) VALUES (1, NULL)

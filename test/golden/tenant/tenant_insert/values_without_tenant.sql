@@ -1,0 +1,1 @@
+INSERT INTO orders (id, customer_id, total) VALUES (1, 2, 99.5)

@@ -1,0 +1,1 @@
+WITH n AS (INSERT INTO app.notes (body, tenant_id) VALUES ('hello', '11111111-1111-1111-1111-111111111111') RETURNING id) SELECT id FROM n

@@ -1,0 +1,1 @@
+SELECT j.total, j.name FROM (orders o JOIN app.customers c ON c.id = o.customer_id) AS j

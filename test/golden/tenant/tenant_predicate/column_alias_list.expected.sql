@@ -1,0 +1,1 @@
+SELECT * FROM app.orders AS x(a, b, c) WHERE x.b = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+SELECT * FROM orders AS x(order_id)

@@ -1,0 +1,2 @@
+-- role: {"*": "ddl"}
+CREATE TABLE app.orders_copy AS SELECT * FROM orders

@@ -1,0 +1,1 @@
+SELECT * FROM app.orders CROSS JOIN app.products WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111' AND products.tenant_id = '11111111-1111-1111-1111-111111111111'

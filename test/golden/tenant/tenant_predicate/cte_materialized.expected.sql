@@ -1,0 +1,1 @@
+WITH t AS MATERIALIZED (SELECT customer_id, count(*) AS n FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111' GROUP BY 1) SELECT * FROM t JOIN app.customers AS c ON c.id = t.customer_id WHERE c.tenant_id = '11111111-1111-1111-1111-111111111111'

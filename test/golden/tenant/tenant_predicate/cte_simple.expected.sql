@@ -1,0 +1,1 @@
+WITH big AS (SELECT * FROM app.orders WHERE total > 1000 AND orders.tenant_id = '11111111-1111-1111-1111-111111111111') SELECT * FROM big

@@ -1,0 +1,1 @@
+WITH o AS (SELECT * FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111'), i AS (SELECT * FROM app.invoices WHERE invoices.tenant_id = '11111111-1111-1111-1111-111111111111') SELECT * FROM o JOIN i ON i.order_id = o.id

@@ -1,0 +1,1 @@
+DECLARE big_orders CURSOR WITH HOLD FOR SELECT * FROM orders WHERE total > 1000

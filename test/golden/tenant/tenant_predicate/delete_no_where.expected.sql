@@ -1,0 +1,1 @@
+DELETE FROM public.tags WHERE tags.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+DELETE FROM app.orders WHERE id = 9 AND orders.tenant_id = '11111111-1111-1111-1111-111111111111'

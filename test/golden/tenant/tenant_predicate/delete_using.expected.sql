@@ -1,0 +1,1 @@
+DELETE FROM app.order_items AS oi USING app.orders AS o WHERE o.id = oi.order_id AND o.status = 'void' AND oi.tenant_id = '11111111-1111-1111-1111-111111111111' AND o.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+DELETE FROM app.invoices AS i WHERE NOT (EXISTS (SELECT 1 FROM app.orders AS o WHERE (o.id = i.order_id AND o.tenant_id = '11111111-1111-1111-1111-111111111111'))) AND i.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+SELECT * FROM orders o FULL JOIN (invoices i JOIN order_items oi ON oi.order_id = i.order_id) ON i.order_id = o.id

@@ -1,0 +1,1 @@
+SELECT * FROM orders o FULL JOIN config.plans p ON p.id = o.id

@@ -1,0 +1,1 @@
+SELECT o.id, p.name FROM app.orders AS o JOIN app.order_items AS oi ON oi.order_id = o.id JOIN app.products AS p ON p.id = oi.product_id WHERE o.status = 'paid' AND o.tenant_id = '11111111-1111-1111-1111-111111111111' AND oi.tenant_id = '11111111-1111-1111-1111-111111111111' AND p.tenant_id = '11111111-1111-1111-1111-111111111111'

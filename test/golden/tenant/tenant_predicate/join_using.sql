@@ -1,0 +1,1 @@
+SELECT * FROM orders o JOIN invoices i USING (id)

@@ -1,0 +1,1 @@
+SELECT json_agg(o) FROM orders o

@@ -1,0 +1,1 @@
+SELECT c.name, last.total FROM app.customers AS c, LATERAL ( SELECT total FROM app.orders AS o WHERE o.customer_id = c.id AND o.tenant_id = '11111111-1111-1111-1111-111111111111' ORDER BY created_at DESC LIMIT 1 ) AS last WHERE c.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+SELECT o.id, i.amount FROM orders o LEFT JOIN invoices i ON i.order_id = o.id

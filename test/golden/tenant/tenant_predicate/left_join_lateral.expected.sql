@@ -1,0 +1,1 @@
+SELECT * FROM app.customers AS c LEFT JOIN LATERAL ( SELECT * FROM app.orders AS o WHERE o.customer_id = c.id AND o.tenant_id = '11111111-1111-1111-1111-111111111111' LIMIT 3 ) AS x ON true WHERE c.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+SELECT * FROM app.orders AS o LEFT JOIN (app.invoices AS i JOIN app.order_items AS oi ON oi.order_id = i.order_id) ON i.order_id = o.id AND i.tenant_id = '11111111-1111-1111-1111-111111111111' AND oi.tenant_id = '11111111-1111-1111-1111-111111111111' WHERE o.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+SELECT * FROM orders o LEFT JOIN invoices i USING (id)

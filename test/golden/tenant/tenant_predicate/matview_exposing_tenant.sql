@@ -1,0 +1,1 @@
+SELECT day, total FROM mv_daily_sales ORDER BY day

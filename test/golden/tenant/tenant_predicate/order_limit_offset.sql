@@ -1,0 +1,1 @@
+SELECT * FROM orders ORDER BY created_at DESC LIMIT 20 OFFSET 40

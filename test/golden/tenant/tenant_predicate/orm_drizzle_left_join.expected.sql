@@ -1,0 +1,1 @@
+SELECT orders.id, customers.name FROM app.orders LEFT JOIN app.customers ON orders.customer_id = customers.id AND customers.tenant_id = '11111111-1111-1111-1111-111111111111' WHERE orders.status = $1 AND orders.tenant_id = '11111111-1111-1111-1111-111111111111'

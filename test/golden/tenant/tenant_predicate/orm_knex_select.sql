@@ -1,0 +1,1 @@
+select "orders".* from "orders" where "orders"."id" = $1 limit $2

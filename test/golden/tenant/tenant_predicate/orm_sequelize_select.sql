@@ -1,0 +1,1 @@
+SELECT "id", "total", "status" FROM "orders" AS "Order" WHERE "Order"."customer_id" = 42;

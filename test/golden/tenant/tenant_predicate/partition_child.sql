@@ -1,0 +1,1 @@
+SELECT * FROM app.events_2024 WHERE kind = 'login'

@@ -1,0 +1,1 @@
+SELECT kind, count(*) FROM events GROUP BY kind

@@ -1,0 +1,1 @@
+PREPARE by_customer (int) AS SELECT * FROM orders WHERE customer_id = $1

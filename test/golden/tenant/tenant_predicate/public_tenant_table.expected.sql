@@ -1,0 +1,1 @@
+SELECT label FROM public.tags WHERE tags.tenant_id = '11111111-1111-1111-1111-111111111111' ORDER BY label

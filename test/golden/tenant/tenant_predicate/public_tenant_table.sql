@@ -1,0 +1,1 @@
+SELECT label FROM tags ORDER BY label

@@ -1,0 +1,1 @@
+SELECT balance FROM app."Accounts" a WHERE a.id = 1

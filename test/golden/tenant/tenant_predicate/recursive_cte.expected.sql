@@ -1,0 +1,1 @@
+WITH RECURSIVE chain AS (SELECT id, customer_id FROM app.orders WHERE id = 1 AND orders.tenant_id = '11111111-1111-1111-1111-111111111111' UNION ALL SELECT o.id, o.customer_id FROM app.orders AS o JOIN chain ON chain.customer_id = o.id WHERE o.tenant_id = '11111111-1111-1111-1111-111111111111') SELECT * FROM chain

@@ -1,0 +1,1 @@
+SELECT * FROM app.orders WHERE (customer_id, total) = ((SELECT customer_id, max(total) FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111' GROUP BY customer_id LIMIT 1)) AND orders.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+SELECT id, total FROM app.orders WHERE status = 'new' AND orders.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+SELECT id, total FROM app.orders WHERE status = 'new'

@@ -1,0 +1,2 @@
+-- role: {"*": "ddl"}
+SELECT id, total INTO app.order_totals FROM orders

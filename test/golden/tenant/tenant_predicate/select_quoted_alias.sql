@@ -1,0 +1,1 @@
+SELECT "O".id FROM orders AS "O" WHERE "O".status = 'paid'

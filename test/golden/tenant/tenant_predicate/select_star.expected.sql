@@ -1,0 +1,1 @@
+SELECT * FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111'

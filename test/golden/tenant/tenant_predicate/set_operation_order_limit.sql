@@ -1,0 +1,1 @@
+SELECT id FROM orders UNION SELECT order_id FROM invoices ORDER BY 1 LIMIT 10

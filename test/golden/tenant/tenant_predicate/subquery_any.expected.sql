@@ -1,0 +1,1 @@
+SELECT * FROM app.products WHERE price > ANY (SELECT price FROM app.order_items WHERE order_items.tenant_id = '11111111-1111-1111-1111-111111111111') AND products.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+SELECT * FROM products WHERE price > ANY (SELECT price FROM order_items)

@@ -1,0 +1,1 @@
+SELECT * FROM app.customers AS c WHERE EXISTS (SELECT 1 FROM app.orders AS o WHERE (o.customer_id = c.id AND o.tenant_id = '11111111-1111-1111-1111-111111111111')) AND c.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+SELECT * FROM app.customers c WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id)

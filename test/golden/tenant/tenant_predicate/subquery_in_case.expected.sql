@@ -1,0 +1,1 @@
+SELECT id, CASE WHEN EXISTS (SELECT 1 FROM app.invoices AS i WHERE i.order_id = o.id AND i.tenant_id = '11111111-1111-1111-1111-111111111111') THEN 'billed' ELSE 'open' END FROM app.orders AS o WHERE o.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+SELECT s.total FROM ( SELECT customer_id, sum(total) AS total FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111' GROUP BY customer_id ) AS s WHERE s.total > 10

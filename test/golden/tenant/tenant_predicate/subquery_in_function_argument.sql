@@ -1,0 +1,1 @@
+SELECT coalesce((SELECT max(total) FROM orders), 0)

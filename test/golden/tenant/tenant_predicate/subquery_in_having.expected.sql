@@ -1,0 +1,1 @@
+SELECT customer_id FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111' GROUP BY customer_id HAVING count(*) > ((SELECT count(*) / 10 FROM app.invoices WHERE invoices.tenant_id = '11111111-1111-1111-1111-111111111111'))

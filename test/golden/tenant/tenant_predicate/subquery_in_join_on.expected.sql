@@ -1,0 +1,1 @@
+SELECT * FROM app.orders AS o JOIN app.invoices AS i ON i.order_id = o.id AND i.amount = ((SELECT max(amount) FROM app.invoices WHERE invoices.tenant_id = '11111111-1111-1111-1111-111111111111')) WHERE o.tenant_id = '11111111-1111-1111-1111-111111111111' AND i.tenant_id = '11111111-1111-1111-1111-111111111111'

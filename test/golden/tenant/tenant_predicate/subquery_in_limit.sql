@@ -1,0 +1,1 @@
+SELECT * FROM orders LIMIT (SELECT count(*) FROM invoices)

@@ -1,0 +1,1 @@
+SELECT * FROM app.products AS p WHERE p.tenant_id = '11111111-1111-1111-1111-111111111111' ORDER BY (SELECT sum(qty) FROM app.order_items AS oi WHERE oi.product_id = p.id AND oi.tenant_id = '11111111-1111-1111-1111-111111111111') DESC

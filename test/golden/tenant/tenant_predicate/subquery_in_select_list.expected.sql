@@ -1,0 +1,1 @@
+SELECT c.id, (SELECT count(*) FROM app.orders AS o WHERE o.customer_id = c.id AND o.tenant_id = '11111111-1111-1111-1111-111111111111') AS n FROM app.customers AS c WHERE c.tenant_id = '11111111-1111-1111-1111-111111111111'

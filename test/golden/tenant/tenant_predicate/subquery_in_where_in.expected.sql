@@ -1,0 +1,1 @@
+SELECT * FROM app.customers WHERE id IN (SELECT customer_id FROM app.orders WHERE (total > 100 AND orders.tenant_id = '11111111-1111-1111-1111-111111111111')) AND customers.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+SELECT * FROM app.customers WHERE id IN (SELECT customer_id FROM orders WHERE total > 100)

@@ -1,0 +1,1 @@
+UPDATE orders AS o SET total = o.total * 2 WHERE o.status = 'new'

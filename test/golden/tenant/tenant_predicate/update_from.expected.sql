@@ -1,0 +1,1 @@
+UPDATE app.orders AS o SET status = 'billed' FROM app.invoices AS i WHERE i.order_id = o.id AND o.tenant_id = '11111111-1111-1111-1111-111111111111' AND i.tenant_id = '11111111-1111-1111-1111-111111111111'

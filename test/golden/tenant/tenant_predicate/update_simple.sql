@@ -1,0 +1,1 @@
+UPDATE orders SET status = 'shipped' WHERE id = 5

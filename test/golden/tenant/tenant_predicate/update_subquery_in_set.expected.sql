@@ -1,0 +1,1 @@
+UPDATE app.orders SET total = (SELECT sum(price * qty) FROM app.order_items AS oi WHERE oi.order_id = orders.id AND oi.tenant_id = '11111111-1111-1111-1111-111111111111') WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111'

@@ -1,0 +1,1 @@
+VALUES ((SELECT count(*) FROM orders), (SELECT count(*) FROM invoices))

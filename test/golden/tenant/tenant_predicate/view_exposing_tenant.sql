@@ -1,0 +1,1 @@
+SELECT * FROM v_orders WHERE total > 5

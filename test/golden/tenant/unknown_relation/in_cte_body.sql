@@ -1,0 +1,1 @@
+WITH x AS (SELECT * FROM nosuch) SELECT * FROM x

@@ -1,0 +1,1 @@
+SELECT * FROM orders o JOIN nosuch n ON n.id = o.id

@@ -1,0 +1,1 @@
+INSERT INTO nosuch (id) VALUES (1)

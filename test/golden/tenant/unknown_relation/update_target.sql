@@ -1,0 +1,1 @@
+UPDATE nosuch SET a = 1

@@ -1,0 +1,1 @@
+COPY v_order_totals TO STDOUT

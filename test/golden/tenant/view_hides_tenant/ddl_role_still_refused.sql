@@ -1,0 +1,2 @@
+-- role: {"*": "ddl"}
+SELECT * FROM app.v_order_totals

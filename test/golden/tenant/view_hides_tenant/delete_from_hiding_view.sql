@@ -1,0 +1,1 @@
+DELETE FROM v_order_totals WHERE customer_id = 1

@@ -1,0 +1,2 @@
+-- role: {"*": "ddl"}
+DROP VIEW app.v_order_totals

@@ -1,0 +1,1 @@
+SELECT * FROM "app"."v_order_totals"

@@ -1,0 +1,1 @@
+UPDATE v_orders SET total = 0 WHERE id = 1
