@@ -26,6 +26,7 @@ export type RewriteResult = {
   readonly searchPath: readonly string[] | null;
   readonly tempCreated: readonly { name: string; columns: string[] }[];
   readonly copyIn: CopyInPlan | null;
+  readonly searchPathReset: boolean;
   readonly warnings: readonly string[];
 };
 
@@ -51,7 +52,7 @@ export class StatementRewriter {
   private compute(sql: string, tenant: TenantContext): RewriteResult {
     const outcome = rewriteForTenant(sql, tenant);
     if (outcome.kind === 'refused') {
-      return { sql, changed: false, effects: NONE, refusal: outcome.refusal, paramChecks: NONE, ddl: false, searchPath: null, tempCreated: NONE, copyIn: null, warnings: NONE };
+      return { sql, changed: false, effects: NONE, refusal: outcome.refusal, paramChecks: NONE, ddl: false, searchPath: null, tempCreated: NONE, copyIn: null, searchPathReset: false, warnings: NONE };
     }
     return {
       sql: outcome.sql,
@@ -63,6 +64,7 @@ export class StatementRewriter {
       searchPath: outcome.searchPath,
       tempCreated: outcome.tempCreated,
       copyIn: outcome.copyIn,
+      searchPathReset: outcome.searchPathReset,
       warnings: outcome.warnings,
     };
   }

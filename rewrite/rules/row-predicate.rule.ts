@@ -12,7 +12,7 @@ export const rowPredicateRule: TenantRule = {
   apply(facts, ctx, out) {
     for (const ref of facts.refs) {
       if (!ref.tenantScoped || !ref.site) continue;
-      const predicate = equalsPredicate(ref.refName, ref.tenantColumnName, ctx.tenantId);
+      const predicate = equalsPredicate(ref.refName, ref.tenantColumnName, ctx.tenantId, ref.qualifier);
       switch (ref.site.kind) {
         case 'where': andInto(ref.site.holder, 'whereClause', predicate); break;
         case 'quals': andInto(ref.site.join, 'quals', predicate); break;

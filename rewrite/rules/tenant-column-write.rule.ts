@@ -12,6 +12,10 @@ export const tenantColumnWriteRule: TenantRule = {
         refuse('tenant_column_write', this.name, `${a.clause} may not set "${ctx.tenantColumn}" of "${a.ref.display}"`, a.ref.display);
       }
     }
+    if (facts.kind === 'TruncateStmt' && facts.node.behavior === 'DROP_CASCADE') {
+      const below = facts.refs.find((r) => !levelAtLeast(schemaLevel(ctx, r.relation.schema), 'ddl'));
+      if (below) refuse('truncate_tenant_table', 'truncate_tenant_table', `TRUNCATE … CASCADE of "${below.display}" may reach tables that reference it, tenant-scoped ones included`, below.display);
+    }
     for (const ref of facts.refs) {
       if ((ref.access !== 'truncate' && ref.access !== 'lock') || !ref.tenantScoped) continue;
       if (levelAtLeast(schemaLevel(ctx, ref.relation.schema), 'ddl')) continue;

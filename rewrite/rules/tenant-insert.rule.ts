@@ -30,7 +30,9 @@ function fillTenant(insert: InsertFact, ctx: TenantContext, out: RuleOutput): vo
   }
   const rows = arr(source.valuesLists).map((l) => arr(bodyOf(l, 'List')?.items));
   const simpleSelect = rows.length === 0 && (source.op === undefined || source.op === 'SETOP_NONE');
-  const width = rows.length > 0 ? Math.max(...rows.map((r) => r.length)) : simpleSelect ? selectWidth(source, insert) : -1;
+  const given = arr(stmt.cols).length > 0;
+  // Without a column list the values map to the relation's first columns, so their count matters.
+  const width = given ? 0 : rows.length > 0 ? Math.max(...rows.map((r) => r.length)) : simpleSelect ? selectWidth(source, insert) : -1;
   const cols = explicitColumns(stmt, insert, width);
   const index = cols.indexOf(column);
   if (index < 0) {
@@ -41,6 +43,9 @@ function fillTenant(insert: InsertFact, ctx: TenantContext, out: RuleOutput): vo
     return;
   }
   stmt.cols = cols.map((name) => ({ ResTarget: { name } }));
+  if (rows.length === 0 && simpleSelect && hasStar(source)) {
+    refuse('tenant_column_write', 'tenant_insert', `INSERT … SELECT * that sets "${column}" of "${insert.ref.display}" cannot be checked: list the columns, or leave "${column}" out`, insert.ref.display);
+  }
   const values = rows.length > 0 ? rows.map((r) => ({ row: r, at: index })) : simpleSelect ? [{ row: arr(source.targetList), at: index }] : [];
   if (values.length === 0) refuse('tenant_column_write', 'tenant_insert', `INSERT … SELECT with a set operation may not set "${column}" of "${insert.ref.display}"`, insert.ref.display);
   for (const { row, at } of values) checkValue(row, at, insert, ctx, out);
@@ -79,15 +84,15 @@ function explicitColumns(stmt: AstObject, insert: InsertFact, width: number): st
   return insert.ref.relation.columns.slice(0, width);
 }
 
+function hasStar(select: AstObject): boolean {
+  return arr(select.targetList).some((t) => arr(bodyOf(bodyOf(t, 'ResTarget')?.val, 'ColumnRef')?.fields).some((f) => bodyOf(f, 'A_Star')));
+}
+
 function selectWidth(select: AstObject, insert: InsertFact): number {
-  const targets = arr(select.targetList);
-  for (const t of targets) {
-    const fields = arr(bodyOf(bodyOf(t, 'ResTarget')?.val, 'ColumnRef')?.fields);
-    if (fields.some((f) => bodyOf(f, 'A_Star'))) {
-      refuse('unsupported', 'tenant_insert', `INSERT … SELECT * into tenant-scoped "${insert.ref.display}" needs a column list and explicit columns`, insert.ref.display);
-    }
+  if (hasStar(select)) {
+    refuse('unsupported', 'tenant_insert', `INSERT … SELECT * into tenant-scoped "${insert.ref.display}" needs a column list`, insert.ref.display);
   }
-  return targets.length;
+  return arr(select.targetList).length;
 }
 
 /** SELECT *, '<id>' FROM (<set operation>) AS pgfabric_source */

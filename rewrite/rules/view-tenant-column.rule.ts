@@ -8,6 +8,7 @@ export const viewTenantColumnRule: TenantRule = {
   code: 'view_hides_tenant',
   apply(facts, ctx) {
     for (const ref of facts.refs) {
+      if (ref.access === 'ddl') continue; // replacing or dropping the view is how a ddl role fixes it
       const kind = ref.relation.kind;
       if ((kind === 'view' || kind === 'matview') && ref.relation.readsTenantScoped && !ref.tenantScoped) {
         refuse('view_hides_tenant', this.name, `${kind === 'view' ? 'view' : 'materialized view'} "${ref.display}" reads tenant-scoped data but has no "${ctx.tenantColumn}" column`, ref.display);

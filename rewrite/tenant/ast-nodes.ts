@@ -41,9 +41,10 @@ export function stringConst(value: string): AstObject {
   return { A_Const: { sval: { sval: value } } };
 }
 
-/** `ref.column = 'value'` */
-export function equalsPredicate(refName: string, column: string, value: string): AstObject {
-  return { A_Expr: { kind: 'AEXPR_OP', name: [stringNode('=')], lexpr: columnRef(refName, column), rexpr: stringConst(value) } };
+/** `[qualifier.]ref.column = 'value'` */
+export function equalsPredicate(refName: string, column: string, value: string, qualifier: string | null = null): AstObject {
+  const names = qualifier === null ? [refName, column] : [qualifier, refName, column];
+  return { A_Expr: { kind: 'AEXPR_OP', name: [stringNode('=')], lexpr: columnRef(...names), rexpr: stringConst(value) } };
 }
 
 /** ANDs `predicate` into holder[field] (keeps the existing condition first, parenthesised by the tree). */

@@ -25,7 +25,7 @@ export class StatementAnalyzer {
     stmt: AstObject,
     kind: string,
   ) {
-    this.facts = { kind, node: stmt, refs: [], functions: [], inserts: [], assignments: [], explainAnalyze: false, ddl: false, ddlSchemas: [], copyIn: null, channels: [], tempCreated: [], searchPath: null };
+    this.facts = { kind, node: stmt, refs: [], functions: [], inserts: [], assignments: [], explainAnalyze: false, ddl: false, ddlSchemas: [], copyIn: null, searchPathReset: false, channels: [], tempCreated: [], searchPath: null };
   }
 
   static analyze(ctx: TenantContext, wrapped: AstObject): StatementFacts {
@@ -80,7 +80,9 @@ export class StatementAnalyzer {
     const into = obj(node.intoClause);
     if (into) this.facts.ddl = true, this.ddlTarget(obj(into.rel));
     const site: SiteFor = () => ({ kind: 'where', holder: node });
+    const first = this.facts.refs.length;
     for (const item of arr(node.fromClause)) this.fromItem(item, scope, site);
+    this.qualifyDuplicates(first, node);
     this.expressions(
       [node.targetList, node.whereClause, node.groupClause, node.havingClause, node.windowClause, node.sortClause,
         node.limitOffset, node.limitCount, node.distinctClause, node.valuesLists],
@@ -133,9 +135,12 @@ export class StatementAnalyzer {
     }
   }
 
-  private join(join: AstObject, scope: CteScope, siteFor: SiteFor): void {
-    const own: SiteFor = () => ({ kind: 'quals', join });
+  private join(join: AstObject, scope: CteScope, parentSite: SiteFor): void {
     const wrap: SiteFor = (wrapper) => ({ kind: 'wrap', wrapper });
+    // `(a JOIN b …) AS j` hides a and b from the enclosing WHERE: relations inside are filtered in place.
+    const siteFor: SiteFor = join.alias ? wrap : parentSite;
+    // An outer join with USING or NATURAL takes no further ON condition: its nullable side is filtered in place.
+    const own: SiteFor = join.usingClause !== undefined || join.isNatural === true ? wrap : () => ({ kind: 'quals', join });
     switch (join.jointype) {
       case 'JOIN_INNER':
         this.fromItem(join.larg, scope, siteFor);
@@ -158,6 +163,17 @@ export class StatementAnalyzer {
         refuse('unsupported', 'parser', `join type ${String(join.jointype)} is not supported`);
     }
     this.expressions([join.quals], scope);
+  }
+
+  /**
+   * `FROM app.notes, public.notes` is legal, but `notes.tenant_id` would then be ambiguous: unaliased
+   * references sharing a name at one level get schema-qualified predicates (`app.notes.tenant_id`).
+   */
+  private qualifyDuplicates(first: number, holder: AstObject): void {
+    const level = this.facts.refs.slice(first).filter((r) => r.site !== null && r.site.kind !== 'wrap' && (r.site.kind === 'quals' || r.site.holder === holder));
+    const counts = new Map<string, number>();
+    for (const r of level) counts.set(r.refName, (counts.get(r.refName) ?? 0) + 1);
+    for (const r of level) if ((counts.get(r.refName) ?? 0) > 1 && r.rangeVar.alias === undefined) r.qualifier = str(r.rangeVar.schemaname) ?? null;
   }
 
   private relationInFrom(rv: AstObject, scope: CteScope, site: PredicateSite | null): void {
@@ -193,6 +209,7 @@ export class StatementAnalyzer {
       tenantScoped: tenantIndex >= 0,
       site: this.checkOnly ? null : site,
       refName: str(alias?.aliasname) ?? relation.name,
+      qualifier: null,
       tenantColumnName: tenantIndex >= 0 && tenantIndex < colnames.length ? colnames[tenantIndex]! : tenantColumn,
     };
     this.facts.refs.push(ref);
@@ -203,6 +220,8 @@ export class StatementAnalyzer {
   ddlTarget(rv: AstObject | undefined): void {
     if (!rv) return;
     this.facts.ddl = true;
+    // A temporary table is always created in pg_temp, whatever the search_path holds.
+    if (rv.relpersistence === 't' || rv.schemaname === 'pg_temp') return void this.facts.ddlSchemas.push('pg_temp');
     const resolved = resolveRelation(str(rv.schemaname), str(rv.relname) ?? '', CteScope.EMPTY, this.ctx);
     if (resolved.kind === 'relation') this.addRef(rv, resolved.relation, 'ddl', null);
     else this.facts.ddlSchemas.push(rv.relpersistence === 't' ? 'pg_temp' : str(rv.schemaname) ?? null);
@@ -258,6 +277,12 @@ export class StatementAnalyzer {
           case 'FuncCall':
             this.functionCall(stringList(node.funcname));
             return true;
+          case 'A_Expr': {
+            // OPERATOR(app.+) calls a user function the allow-list must see.
+            const op = stringList(node.name);
+            if (op.length > 1 && op[0] !== 'pg_catalog') this.functionCall(op);
+            return true;
+          }
           case 'CurrentOfExpr':
             return refuse('unsupported', 'tenant_predicate', 'WHERE CURRENT OF is not supported');
           case 'RangeVar':

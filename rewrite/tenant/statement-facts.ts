@@ -25,6 +25,8 @@ export type RelationRef = {
   readonly site: PredicateSite | null;
   /** The name the statement uses for this reference (its alias, else the relation name). */
   readonly refName: string;
+  /** Set when refName alone would be ambiguous at its level: predicates name `qualifier.refName.column`. */
+  qualifier: string | null;
   /** The tenant column's name under this reference (a column alias list may rename it). */
   readonly tenantColumnName: string;
 };
@@ -80,4 +82,6 @@ export type StatementFacts = {
   readonly tempCreated: { name: string; columns: string[] }[];
   /** SET search_path value(s), when the statement changes it. */
   searchPath: string[] | null;
+  /** RESET search_path or SET search_path TO DEFAULT. */
+  searchPathReset: boolean;
 };

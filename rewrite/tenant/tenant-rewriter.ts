@@ -5,7 +5,7 @@ import { UnknownNodeError, type AstObject } from '../parser/node-walker.js';
 import { parseSql, printStatement, type ParsedStatement } from '../parser/pg-parser.js';
 import { CHECK_RULES, REWRITE_RULES } from '../rules/rule-registry.js';
 import type { RuleOutput } from '../rules/rule.js';
-import { RefusalError, type Refusal } from './refusal.js';
+import { RefusalError, refuse, type Refusal } from './refusal.js';
 import { StatementAnalyzer } from './statement-analyzer.js';
 import type { TenantContext } from './tenant-context.js';
 import type { CopyInPlan } from './statement-facts.js';
@@ -23,6 +23,8 @@ export type TenantRewrite =
       readonly searchPath: readonly string[] | null;
       readonly tempCreated: readonly { name: string; columns: string[] }[];
       readonly copyIn: CopyInPlan | null;
+      /** RESET search_path / SET search_path TO DEFAULT (after any SET in the same string). */
+      readonly searchPathReset: boolean;
       readonly warnings: readonly string[];
       readonly statementCount: number;
     }
@@ -30,7 +32,7 @@ export type TenantRewrite =
 
 export function rewriteForTenant(sql: string, ctx: TenantContext): TenantRewrite {
   // An empty query string gets Postgres's EmptyQueryResponse from the backend.
-  if (sql.trim() === '') return { kind: 'ok', sql, changed: false, paramChecks: [], ddl: false, searchPath: null, tempCreated: [], copyIn: null, warnings: [], statementCount: 0 };
+  if (sql.trim() === '') return { kind: 'ok', sql, changed: false, paramChecks: [], ddl: false, searchPath: null, tempCreated: [], copyIn: null, searchPathReset: false, warnings: [], statementCount: 0 };
   const parsed = parseSql(sql);
   if (parsed.kind === 'syntax-error') {
     return { kind: 'refused', refusal: { code: 'syntax_error', rule: 'parser', message: parsed.message, ...(parsed.position ? { position: parsed.position } : {}) } };
@@ -42,6 +44,7 @@ export function rewriteForTenant(sql: string, ctx: TenantContext): TenantRewrite
   let searchPath: string[] | null = null;
   const tempCreated: { name: string; columns: string[] }[] = [];
   let copyIn: CopyInPlan | null = null;
+  let searchPathReset = false;
   let current = ctx;
   try {
     for (const statement of parsed.statements) {
@@ -60,7 +63,12 @@ export function rewriteForTenant(sql: string, ctx: TenantContext): TenantRewrite
       // The statements after a SET search_path in the same string resolve names with the new path.
       if (result.searchPath) {
         searchPath = result.searchPath;
+        searchPathReset = false;
         current = { ...current, searchPath };
+      }
+      if (result.searchPathReset) {
+        searchPath = null;
+        searchPathReset = true;
       }
     }
   } catch (err) {
@@ -72,13 +80,15 @@ export function rewriteForTenant(sql: string, ctx: TenantContext): TenantRewrite
   }
   return {
     kind: 'ok',
-    sql: changed ? texts.join('; ') : sql,
+    // ';\n', not '; ': a statement kept as written may end in a -- comment.
+    sql: changed ? texts.join(';\n') : sql,
     changed,
     paramChecks: out.paramChecks,
     ddl,
     searchPath,
     tempCreated,
     copyIn,
+    searchPathReset,
     warnings: out.warnings,
     statementCount: parsed.statements.length,
   };
@@ -89,18 +99,25 @@ function rewriteStatement(statement: ParsedStatement, sql: string, ctx: TenantCo
   const facts = StatementAnalyzer.analyze(ctx, wrapped);
   for (const rule of CHECK_RULES) rule.apply(facts, ctx, out);
   const before = out.changed;
+  const paramsBefore = out.paramChecks.length;
   out.changed = false;
   for (const rule of REWRITE_RULES) rule.apply(facts, ctx, out);
+  if (facts.kind === 'PrepareStmt' && out.paramChecks.length > paramsBefore) {
+    // EXECUTE passes its values as SQL, out of reach of the Bind check: the tenant column must not be a parameter here.
+    refuse('tenant_column_write', 'tenant_insert', 'PREPARE … AS INSERT with the tenant column as a parameter is not allowed: omit the column (pgfabric fills it)');
+  }
   const changed = out.changed || facts.refs.length > 0;
   out.changed = before || changed;
   const original = originalText(statement, sql);
-  if (!changed) return { text: original, changed: false, ddl: facts.ddl, searchPath: facts.searchPath, tempCreated: facts.tempCreated, copyIn: facts.copyIn };
+  if (!changed) return { text: original, changed: false, ddl: facts.ddl, searchPath: facts.searchPath, tempCreated: facts.tempCreated, copyIn: facts.copyIn, searchPathReset: facts.searchPathReset };
   const printed = printStatement(statement.stmt);
   verifyRewrite(printed, wrapped, ctx, out.paramChecks);
-  return { text: printed, changed: true, ddl: facts.ddl, searchPath: facts.searchPath, tempCreated: facts.tempCreated, copyIn: facts.copyIn };
+  return { text: printed, changed: true, ddl: facts.ddl, searchPath: facts.searchPath, tempCreated: facts.tempCreated, copyIn: facts.copyIn, searchPathReset: facts.searchPathReset };
 }
 
 function originalText(statement: ParsedStatement, sql: string): string {
   const end = statement.length === 0 ? sql.length : statement.location + statement.length;
-  return sql.slice(statement.location, end).trim();
+  const text = sql.slice(statement.location, end).trim();
+  // A statement kept as written may end in a -- comment: the ';' that follows must start a new line.
+  return text.includes('--') ? text + '\n' : text;
 }

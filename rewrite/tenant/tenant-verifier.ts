@@ -38,7 +38,7 @@ function conjuncts(expr: unknown): string[] {
 function hasPredicate(ref: RelationRef, ctx: TenantContext): boolean {
   const site = ref.site!;
   const expr = site.kind === 'where' ? site.holder.whereClause : site.kind === 'quals' ? site.join.quals : undefined;
-  return conjuncts(expr).includes(canonical(equalsPredicate(ref.refName, ref.tenantColumnName, ctx.tenantId)));
+  return conjuncts(expr).includes(canonical(equalsPredicate(ref.refName, ref.tenantColumnName, ctx.tenantId, ref.qualifier)));
 }
 
 function checkInsert(insert: InsertFact, ctx: TenantContext, paramChecks: readonly number[]): void {

@@ -118,9 +118,14 @@ function explain(a: StatementAnalyzer, node: AstObject, scope: CteScope): void {
   for (const opt of arr(node.options)) {
     const def = bodyOf(opt, 'DefElem');
     if (def?.defname === 'analyze') {
-      const arg = bodyOf(def.arg, 'String')?.sval ?? bodyOf(def.arg, 'Boolean')?.boolval;
-      a.facts.explainAnalyze = arg === undefined || arg === true || arg === 'true' || arg === 'on' || arg === '1';
+      const arg = bodyOf(def.arg, 'String')?.sval ?? bodyOf(def.arg, 'Boolean')?.boolval ?? bodyOf(def.arg, 'Integer')?.ival;
+      const text = typeof arg === 'string' ? arg.toLowerCase() : arg;
+      a.facts.explainAnalyze = text === undefined || text === true || text === 'true' || text === 'on' || text === '1' || text === 1 || text === 'yes';
     }
+  }
+  // EXPLAIN ANALYZE EXECUTE: the prepared statement's tables are out of sight here, its filter counts are not.
+  if (a.facts.explainAnalyze && bodyOf(node.query, 'ExecuteStmt')) {
+    return refuse('statement_not_allowed', 'explain_analyze', 'EXPLAIN ANALYZE EXECUTE would count other tenants\' rows of the prepared statement\'s tables');
   }
   a.statement(node.query, scope);
 }
@@ -132,16 +137,23 @@ function variableSet(a: StatementAnalyzer, node: AstObject): void {
     return refuse('statement_not_allowed', 'session_identity', `SET ${name.toUpperCase()} would change who the tenant's statements run as`);
   }
   if (name.startsWith('pgfabric.')) return refuse('statement_not_allowed', 'tenant_guc', `setting ${name} is reserved to pgfabric`);
+  if (node.kind === 'VAR_SET_VALUE' && (name === 'standard_conforming_strings' || name === 'client_encoding')) {
+    const value = arr(node.args).map((v) => String(str(obj(bodyOf(v, 'A_Const')?.sval)?.sval) ?? bodyOf(v, 'A_Const')?.boolval ?? '')).join(',');
+    const problem = lexingSettingProblem(name, value);
+    if (problem) return refuse('statement_not_allowed', 'parser_settings', problem);
+  }
   if (name === 'search_path') {
     a.facts.searchPath = node.kind === 'VAR_SET_VALUE'
       ? arr(node.args).map((v) => str(bodyOf(bodyOf(v, 'A_Const')?.sval, 'String')?.sval) ?? str(obj(bodyOf(v, 'A_Const')?.sval)?.sval) ?? '')
       : null;
+    // RESET search_path / SET search_path TO DEFAULT: back to the session's default.
+    if (node.kind === 'VAR_RESET' || node.kind === 'VAR_SET_DEFAULT') a.facts.searchPathReset = true;
   }
 }
 
 /** A CREATE TEMP TABLE: the session's own table, resolved before any other of the same name. */
 function noteTemp(a: StatementAnalyzer, rv: AstObject | undefined, columns: string[]): void {
-  if (rv?.relpersistence === 't' && typeof rv.relname === 'string') a.facts.tempCreated.push({ name: rv.relname, columns });
+  if ((rv?.relpersistence === 't' || rv?.schemaname === 'pg_temp') && typeof rv.relname === 'string') a.facts.tempCreated.push({ name: rv.relname, columns });
 }
 
 function ddl(a: StatementAnalyzer, type: string, node: AstObject): void {
@@ -153,6 +165,11 @@ function ddl(a: StatementAnalyzer, type: string, node: AstObject): void {
   for (const key of ['relation', 'view', 'sequence']) {
     const rv = obj(node[key]);
     if (rv) a.ddlTarget(rv);
+  }
+  if (type === 'VacuumStmt') {
+    const rels = arr(node.rels);
+    if (rels.length === 0) a.facts.ddlSchemas.push('*'); // VACUUM / ANALYZE of the whole database
+    for (const r of rels) a.ddlTarget(bodyOf(bodyOf(r, 'VacuumRelation')?.relation, 'RangeVar') ?? obj(bodyOf(r, 'VacuumRelation')?.relation));
   }
   if (type === 'CreateSchemaStmt') a.facts.ddlSchemas.push(str(node.schemaname) ?? '*');
   else if (type === 'CreateFunctionStmt' || type === 'DefineStmt') {
@@ -205,4 +222,22 @@ function copyInPlan(node: AstObject, columns: readonly string[], tenantColumn: s
     header: header === true || header === 'true' || header === 'on' || header === 'match' || header === '1',
     mode,
   };
+}
+
+/** Client encodings whose multi-byte characters can contain the bytes of ' or \\: the server would not read the text as we do. */
+const UNSAFE_ENCODINGS = new Set(['sjis', 'shift_jis', 'big5', 'gbk', 'uhc', 'gb18030', 'johab', 'win932', 'win936', 'win949', 'win950', 'cp932', 'cp936', 'cp949', 'cp950', 'mskanji', 'shiftjis']);
+
+/**
+ * pgfabric parses statements as UTF-8 with standard_conforming_strings on (the grammar's default).
+ * A setting that makes the server read the same bytes differently would let a string hide a statement.
+ */
+export function lexingSettingProblem(name: string, value: string): string | null {
+  const v = value.toLowerCase().replace(/['"]/g, '');
+  if (name === 'standard_conforming_strings' && !['on', 'true', '1', 'yes'].includes(v)) {
+    return 'standard_conforming_strings must stay on through pgfabric (backslashes in strings would be read differently by the server)';
+  }
+  if (name === 'client_encoding' && UNSAFE_ENCODINGS.has(v.replace(/[-_]/g, '').length ? v : v)) {
+    return `client_encoding ${value} is not supported through pgfabric (its characters can contain quote or backslash bytes); use UTF8`;
+  }
+  return null;
 }

@@ -11,6 +11,7 @@ export const ERROR_CATALOG = {
   'startup.no_user': { sqlState: '28000', severity: 'FATAL', message: 'no PostgreSQL user name specified in startup packet' },
   'startup.tls_required': { sqlState: '28000', severity: 'FATAL', message: 'pgfabric requires TLS', hint: 'connect with sslmode=require' },
   'startup.data_after_ssl_request': { sqlState: '08P01', severity: 'FATAL', message: 'unexpected data after SSLRequest' },
+  'startup.unsafe_setting': { sqlState: '0A000', severity: 'FATAL', message: '{problem}' },
   'startup.timeout': { sqlState: '08006', severity: 'FATAL', message: 'startup timed out' },
   'auth.unexpected_message': { sqlState: '08P01', severity: 'FATAL', message: 'expected {expected}' },
   'auth.mechanism_unsupported': { sqlState: '28000', severity: 'FATAL', message: 'SASL mechanism "{mechanism}" is not supported' },

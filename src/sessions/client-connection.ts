@@ -18,6 +18,8 @@ import { frameBytes } from './frame-bytes.js';
 import { TenantScope, channelPrefix } from './tenant-scope.js';
 import { refusalSqlState } from '../errors/refusal-error.js';
 import { statementFingerprint } from '../../rewrite/parser/pg-parser.js';
+import { lexingSettingProblem } from '../../rewrite/tenant/utility-analyzer.js';
+import { parseStartupOptions } from '../../connectors/postgres/session-parameters.js';
 
 export type ClientPhase = 'startup' | 'connecting' | 'ready' | 'closed';
 
@@ -167,6 +169,8 @@ export class ClientConnection implements ClientChannel {
     if (tenant === null) {
       return this.terminate(pgError('admin.unavailable'));
     }
+    const unsafe = unsafeStartupSetting(parameters);
+    if (unsafe) return this.terminate(pgError('startup.unsafe_setting', { problem: unsafe }));
     this.phase = 'connecting';
     this.socket.pause();
     const connector = this.ctx.connectorFor(tenant);
@@ -259,4 +263,14 @@ function announcedParameters(server: ReadonlyMap<string, string>, client: Record
   out.set('session_authorization', userName);
   out.set('is_superuser', 'off');
   return out;
+}
+
+/** A startup setting (or -c option) that would make the server read statement text differently from the rewriter. */
+function unsafeStartupSetting(parameters: Record<string, string>): string | null {
+  const all = { ...parameters, ...parseStartupOptions(parameters['options'] ?? '') };
+  for (const [name, value] of Object.entries(all)) {
+    const problem = lexingSettingProblem(name.toLowerCase(), value);
+    if (problem) return problem;
+  }
+  return null;
 }

@@ -126,12 +126,13 @@ export class QueryDispatcher {
     this.refreshedFor = null;
     if (result.ddl) this.catalogs.ddlSent(this.scope.backend);
     if (result.tempCreated.length > 0) this.scope.addTempTables(result.tempCreated);
-    if (result.searchPath !== null || result.effects.length > 0) this.noteSearchPath(result);
+    if (result.searchPath !== null || result.searchPathReset || result.effects.length > 0) this.noteSearchPath(result);
     return result;
   }
 
   private noteSearchPath(result: RewriteResult): void {
     if (result.searchPath !== null) return this.scope.setSearchPath(result.searchPath);
+    if (result.searchPathReset) return this.scope.setSearchPath(null);
     for (const e of result.effects) {
       if ((e.kind === 'reset' && e.name === 'search_path') || e.kind === 'resetAll' || e.kind === 'discardAll') this.scope.setSearchPath(null);
     }

@@ -16,7 +16,7 @@ import { fingerprintAll, rebuildTenantFixture, snapshotOther, startTenantProxy }
 import { globexMarkers, markersNotEchoed } from './tenant-leak-scan.js';
 
 /** Flip to true when the rewrite engine is wired into src/sessions (or run with PGFABRIC_TENANT_TESTS=force). */
-const ENGINE_WIRED = false;
+const ENGINE_WIRED = true;
 const RUN = ENGINE_WIRED || process.env['PGFABRIC_TENANT_TESTS'] === 'force';
 if (!RUN) console.log('tenant-adversarial.test.ts skipped: tenant rules not wired yet');
 

@@ -13,7 +13,7 @@ import { runStep, type PgError, type ResultSet } from './tenant-case-runner.js';
 import { ACME, startTenantProxy } from './tenant-fixture.js';
 
 /** Flip to true when the rewrite engine is wired into src/sessions (or run with PGFABRIC_TENANT_TESTS=force). */
-const ENGINE_WIRED = false;
+const ENGINE_WIRED = true;
 const RUN = ENGINE_WIRED || process.env['PGFABRIC_TENANT_TESTS'] === 'force';
 if (!RUN) console.log('tenant-property.test.ts skipped: tenant rules not wired yet');
 

@@ -1,1 +1,2 @@
-SELECT * FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111'; SELECT * FROM config.settings
+SELECT * FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111';
+SELECT * FROM config.settings

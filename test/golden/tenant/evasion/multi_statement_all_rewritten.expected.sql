@@ -1,1 +1,3 @@
-SELECT * FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111'; UPDATE app.invoices SET amount = 0 WHERE invoices.tenant_id = '11111111-1111-1111-1111-111111111111'; DELETE FROM app.notes WHERE notes.tenant_id = '11111111-1111-1111-1111-111111111111'
+SELECT * FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111';
+UPDATE app.invoices SET amount = 0 WHERE invoices.tenant_id = '11111111-1111-1111-1111-111111111111';
+DELETE FROM app.notes WHERE notes.tenant_id = '11111111-1111-1111-1111-111111111111'

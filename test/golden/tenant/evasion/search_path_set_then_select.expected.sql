@@ -1,2 +1,3 @@
-SET search_path = public; SELECT * FROM public.notes
+SET search_path = public;
+SELECT * FROM public.notes
 -- search_path: public

@@ -1,2 +1,3 @@
-SET LOCAL search_path = public; SELECT * FROM public.notes
+SET LOCAL search_path = public;
+SELECT * FROM public.notes
 -- search_path: public

@@ -1,1 +1,3 @@
-LISTEN "acme:jobs"; NOTIFY "acme:jobs", E'hello'; UNLISTEN "acme:jobs"
+LISTEN "acme:jobs";
+NOTIFY "acme:jobs", E'hello';
+UNLISTEN "acme:jobs"

@@ -1,1 +1,2 @@
 CREATE TABLE pg_temp.scratch (id int)
+-- temp table: scratch(id)

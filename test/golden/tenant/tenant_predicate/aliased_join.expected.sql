@@ -1,1 +1,1 @@
-SELECT j.total, j.name FROM (app.orders AS o JOIN app.customers AS c ON c.id = o.customer_id AND o.tenant_id = '11111111-1111-1111-1111-111111111111' AND c.tenant_id = '11111111-1111-1111-1111-111111111111') j
+SELECT j.total, j.name FROM (( SELECT * FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111' ) AS o JOIN ( SELECT * FROM app.customers WHERE customers.tenant_id = '11111111-1111-1111-1111-111111111111' ) AS c ON c.id = o.customer_id) j
