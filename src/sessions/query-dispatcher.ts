@@ -80,7 +80,7 @@ export class QueryDispatcher {
         if (!('sql' in result)) return result;
         if (result.refusal) return this.refuse(result.refusal, msg.sql, false);
         this.copyFill = result.copyIn ? new CopyFillStream(result.copyIn, this.scope.tenant.id, this.scope.tenantColumn, (bytes) => this.session.copy(bytes)) : null;
-        this.session.query(result.changed ? encodeFrontend({ kind: 'Query', sql: result.sql }) : raw, result.effects);
+        this.session.query(result.changed ? this.queryBytes(result) : raw, result.effects);
         return 'continue';
       }
       case 'Parse': {
@@ -89,7 +89,7 @@ export class QueryDispatcher {
         if (result.refusal) return this.refuse(result.refusal, msg.sql, true);
         if (result.paramChecks.length > 0) this.tenantParams.set(msg.name, result.paramChecks);
         else if (this.tenantParams.size > 0) this.tenantParams.delete(msg.name);
-        const bytes = result.changed ? encodeFrontend({ kind: 'Parse', name: msg.name, sql: result.sql, paramTypes: msg.paramTypes }) : raw;
+        const bytes = result.changed ? this.parseBytes(result, msg.name, msg.paramTypes) : raw;
         this.session.parse(msg.name, result.sql, msg.paramTypes, bytes, result.effects);
         return 'continue';
       }
@@ -109,6 +109,26 @@ export class QueryDispatcher {
       default:
         return { fatal: protocolViolation(`unexpected message "${String.fromCharCode(frame.code)}" in the query phase`) };
     }
+  }
+
+  // The rewritten message of the last statement, reused while the client repeats it (a cache hit returns
+  // the same result object): pgbench -M extended and ORMs send the same unnamed Parse every transaction.
+  private lastQuery: { result: RewriteResult; bytes: Buffer } | null = null;
+  private lastParse: { result: RewriteResult; name: string; types: readonly number[]; bytes: Buffer } | null = null;
+
+  private queryBytes(result: RewriteResult): Buffer {
+    if (this.lastQuery?.result === result) return this.lastQuery.bytes;
+    const bytes = encodeFrontend({ kind: 'Query', sql: result.sql });
+    this.lastQuery = { result, bytes };
+    return bytes;
+  }
+
+  private parseBytes(result: RewriteResult, name: string, types: readonly number[]): Buffer {
+    const last = this.lastParse;
+    if (last && last.result === result && last.name === name && sameTypes(last.types, types)) return last.bytes;
+    const bytes = encodeFrontend({ kind: 'Parse', name, sql: result.sql, paramTypes: [...types] });
+    this.lastParse = { result, name, types, bytes };
+    return bytes;
   }
 
   /** The rewrite of `sql`, or a wait for the catalog (first statement naming a relation the catalog lacks). */
@@ -165,4 +185,10 @@ function readPortalName(payload: Buffer): string {
 
 function protocolViolation(detail: string): Buffer {
   return pgError('protocol.violation', { detail });
+}
+
+function sameTypes(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
