@@ -16,6 +16,7 @@ export const rowPredicateRule: TenantRule = {
       switch (ref.site.kind) {
         case 'where': andInto(ref.site.holder, 'whereClause', predicate); break;
         case 'quals': andInto(ref.site.join, 'quals', predicate); break;
+        case 'mergeOn': andInto(ref.site.merge, 'joinCondition', predicate); break;
         case 'wrap': wrapInSubquery(ref, ref.site.wrapper, ctx.tenantColumn, ctx.tenantId); break;
       }
       out.changed = true;

@@ -5,7 +5,7 @@
 import type { AstObject } from '../parser/node-walker.js';
 import { arr, bodyOf, obj, str, stringConst } from '../tenant/ast-nodes.js';
 import { refuse } from '../tenant/refusal.js';
-import type { InsertFact } from '../tenant/statement-facts.js';
+import type { InsertFact, MergeInsertFact } from '../tenant/statement-facts.js';
 import type { TenantContext } from '../tenant/tenant-context.js';
 import type { RuleOutput, TenantRule } from './rule.js';
 
@@ -14,6 +14,7 @@ export const tenantInsertRule: TenantRule = {
   code: 'tenant_column_write',
   apply(facts, ctx, out) {
     for (const insert of facts.inserts) if (insert.ref.tenantScoped) fillTenant(insert, ctx, out);
+    for (const m of facts.mergeInserts) if (m.ref.tenantScoped) fillMergeInsert(m, ctx, out);
   },
 };
 
@@ -106,4 +107,24 @@ function wrapWithTenant(query: unknown, tenantId: string): AstObject {
     limitOption: 'LIMIT_OPTION_DEFAULT',
     op: 'SETOP_NONE',
   };
+}
+
+/** MERGE … WHEN NOT MATCHED THEN INSERT [(cols)] VALUES (…): the same fill-or-check as a one-row INSERT. */
+function fillMergeInsert(m: MergeInsertFact, ctx: TenantContext, out: RuleOutput): void {
+  const clause = m.clause;
+  const column = ctx.tenantColumn;
+  const values = arr(clause.values);
+  if (values.length === 0) refuse('unsupported', 'tenant_insert', `MERGE … INSERT DEFAULT VALUES into tenant-scoped "${m.ref.display}" is not supported; list the columns`, m.ref.display);
+  let cols = arr(clause.targetList).map((t) => str(bodyOf(t, 'ResTarget')?.name) ?? '');
+  if (cols.length === 0) cols = m.ref.relation.columns.slice(0, values.length);
+  clause.targetList = cols.map((name) => ({ ResTarget: { name } }));
+  out.changed = true;
+  const index = cols.indexOf(column);
+  if (index < 0) {
+    clause.targetList = [...cols, column].map((name) => ({ ResTarget: { name } }));
+    clause.values = [...values, stringConst(ctx.tenantId)];
+    return;
+  }
+  checkValue(values, index, { stmt: clause, ref: m.ref }, ctx, out);
+  clause.values = values;
 }

@@ -25,7 +25,7 @@ export class StatementAnalyzer {
     stmt: AstObject,
     kind: string,
   ) {
-    this.facts = { kind, node: stmt, refs: [], functions: [], inserts: [], assignments: [], explainAnalyze: false, ddl: false, ddlSchemas: [], copyIn: null, searchPathReset: false, channels: [], tempCreated: [], searchPath: null };
+    this.facts = { kind, node: stmt, refs: [], functions: [], inserts: [], mergeInserts: [], assignments: [], explainAnalyze: false, ddl: false, ddlSchemas: [], copyIn: null, searchPathReset: false, channels: [], tempCreated: [], searchPath: null };
   }
 
   static analyze(ctx: TenantContext, wrapped: AstObject): StatementFacts {
@@ -45,7 +45,7 @@ export class StatementAnalyzer {
       case 'InsertStmt': return this.insert(u.node, scope);
       case 'UpdateStmt': return this.update(u.node, scope);
       case 'DeleteStmt': return this.delete(u.node, scope);
-      case 'MergeStmt': return refuse('unsupported', 'merge', 'MERGE is not supported by the tenant rules yet');
+      case 'MergeStmt': return this.merge(u.node, scope);
       default: return analyzeUtility(this, u.type, u.node, scope);
     }
   }
@@ -170,7 +170,7 @@ export class StatementAnalyzer {
    * references sharing a name at one level get schema-qualified predicates (`app.notes.tenant_id`).
    */
   private qualifyDuplicates(first: number, holder: AstObject): void {
-    const level = this.facts.refs.slice(first).filter((r) => r.site !== null && r.site.kind !== 'wrap' && (r.site.kind === 'quals' || r.site.holder === holder));
+    const level = this.facts.refs.slice(first).filter((r) => r.site !== null && (r.site.kind === 'quals' || (r.site.kind === 'where' && r.site.holder === holder)));
     const counts = new Map<string, number>();
     for (const r of level) counts.set(r.refName, (counts.get(r.refName) ?? 0) + 1);
     for (const r of level) if ((counts.get(r.refName) ?? 0) > 1 && r.rangeVar.alias === undefined) r.qualifier = str(r.rangeVar.schemaname) ?? null;
@@ -259,6 +259,27 @@ export class StatementAnalyzer {
     const site: SiteFor = () => ({ kind: 'where', holder: node });
     for (const item of arr(node.usingClause)) this.fromItem(item, scope, site);
     this.expressions([node.whereClause, obj(node.returningClause)?.exprs], scope);
+  }
+
+  private merge(node: AstObject, outer: CteScope): void {
+    const scope = this.withClause(obj(node.withClause), outer);
+    const clauses = arr(node.mergeWhenClauses).map((c) => bodyOf(c, 'MergeWhenClause')).filter((c): c is AstObject => !!c);
+    const commands = new Set(clauses.map((c) => c.commandType));
+    const access = commands.has('CMD_DELETE') ? 'delete' : commands.has('CMD_UPDATE') ? 'update' : 'insert';
+    const ref = this.target(obj(node.relation), access, { kind: 'mergeOn', merge: node });
+    // The source has no WHERE of its own: a tenant-scoped source relation is filtered in place.
+    const wrap: SiteFor = (wrapper) => ({ kind: 'wrap', wrapper });
+    this.fromItem(node.sourceRelation, scope, wrap);
+    for (const clause of clauses) {
+      if (clause.matchKind === 'MERGE_WHEN_NOT_MATCHED_BY_SOURCE' && ref.tenantScoped) {
+        // With the tenant predicate in ON, every other tenant's row is "not matched by source".
+        refuse('unsupported', 'merge', `MERGE … WHEN NOT MATCHED BY SOURCE on tenant-scoped "${ref.display}" would reach other tenants' rows`, ref.display);
+      }
+      if (clause.commandType === 'CMD_UPDATE') this.facts.assignments.push({ ref, columns: assignedColumns(clause.targetList), clause: 'MERGE' });
+      if (clause.commandType === 'CMD_INSERT') this.facts.mergeInserts.push({ clause, ref });
+      this.expressions([clause.condition, clause.targetList, clause.values], scope);
+    }
+    this.expressions([node.joinCondition, obj(node.returningClause)?.exprs], scope);
   }
 
   /** Expressions: subqueries are analysed in scope; function calls recorded; relations here are refused. */

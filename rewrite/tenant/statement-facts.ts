@@ -12,6 +12,8 @@ export type PredicateSite =
   | { readonly kind: 'where'; readonly holder: AstObject }
   /** ANDed into an outer join's ON, for a relation on its nullable side. */
   | { readonly kind: 'quals'; readonly join: AstObject }
+  /** ANDed into a MERGE's ON (its target: other tenants' rows never match, so are never touched). */
+  | { readonly kind: 'mergeOn'; readonly merge: AstObject }
   /** The reference is replaced by `(SELECT * FROM rel WHERE pred) AS alias` (FULL JOIN sides). */
   | { readonly kind: 'wrap'; readonly wrapper: AstObject };
 
@@ -43,6 +45,12 @@ export type InsertFact = {
   readonly ref: RelationRef;
 };
 
+/** WHEN NOT MATCHED THEN INSERT (cols) VALUES (…) of a MERGE into a tenant-scoped target. */
+export type MergeInsertFact = {
+  readonly clause: AstObject;
+  readonly ref: RelationRef;
+};
+
 export type AssignmentFact = {
   readonly ref: RelationRef;
   readonly columns: readonly string[];
@@ -67,6 +75,7 @@ export type StatementFacts = {
   readonly refs: RelationRef[];
   readonly functions: FunctionRef[];
   readonly inserts: InsertFact[];
+  readonly mergeInserts: MergeInsertFact[];
   readonly assignments: AssignmentFact[];
   /** Set when the statement is an EXPLAIN with ANALYZE. */
   explainAnalyze: boolean;

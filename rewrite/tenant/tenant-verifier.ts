@@ -23,6 +23,11 @@ export function verifyRewrite(printed: string, intended: AstObject, ctx: TenantC
   for (const rule of CHECK_RULES) rule.apply(facts, ctx, out);
   for (const ref of facts.refs) if (ref.tenantScoped && ref.site && !hasPredicate(ref, ctx)) fail(`"${ref.display}" has no tenant predicate`, ref.display);
   for (const insert of facts.inserts) if (insert.ref.tenantScoped) checkInsert(insert, ctx, paramChecks);
+  for (const m of facts.mergeInserts) {
+    if (!m.ref.tenantScoped) continue;
+    const at = arr(m.clause.targetList).map((t) => str(bodyOf(t, 'ResTarget')?.name)).indexOf(ctx.tenantColumn);
+    if (at < 0 || !isTenantValue(arr(m.clause.values)[at], ctx, paramChecks)) fail(`MERGE … INSERT into "${m.ref.display}" does not set "${ctx.tenantColumn}" to the tenant's id`, m.ref.display);
+  }
 }
 
 function fail(message: string, relation?: string): never {
@@ -37,7 +42,7 @@ function conjuncts(expr: unknown): string[] {
 
 function hasPredicate(ref: RelationRef, ctx: TenantContext): boolean {
   const site = ref.site!;
-  const expr = site.kind === 'where' ? site.holder.whereClause : site.kind === 'quals' ? site.join.quals : undefined;
+  const expr = site.kind === 'where' ? site.holder.whereClause : site.kind === 'quals' ? site.join.quals : site.kind === 'mergeOn' ? site.merge.joinCondition : undefined;
   return conjuncts(expr).includes(canonical(equalsPredicate(ref.refName, ref.tenantColumnName, ctx.tenantId, ref.qualifier)));
 }
 

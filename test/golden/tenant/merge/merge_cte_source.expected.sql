@@ -1,0 +1,1 @@
+WITH src AS (SELECT * FROM app.invoices WHERE invoices.tenant_id = '11111111-1111-1111-1111-111111111111') MERGE INTO app.orders AS o USING src ON src.order_id = o.id AND o.tenant_id = '11111111-1111-1111-1111-111111111111' WHEN MATCHED THEN UPDATE SET status = 'x'

@@ -1,0 +1,1 @@
+MERGE INTO app.orders AS o USING ( SELECT * FROM app.invoices WHERE invoices.tenant_id = '11111111-1111-1111-1111-111111111111' ) AS i ON i.order_id = o.id AND o.tenant_id = '11111111-1111-1111-1111-111111111111' WHEN NOT MATCHED THEN INSERT (id, total, tenant_id) VALUES (i.order_id, i.amount, '11111111-1111-1111-1111-111111111111')

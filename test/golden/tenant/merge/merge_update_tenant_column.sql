@@ -1,0 +1,1 @@
+MERGE INTO orders o USING invoices i ON i.order_id = o.id WHEN MATCHED THEN UPDATE SET tenant_id = '22222222-2222-2222-2222-222222222222'
