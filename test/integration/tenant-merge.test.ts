@@ -1,4 +1,4 @@
-// MERGE through the tenant rules against a real Postgres: the target's predicate goes into ON (other
+// MERGE through the tenant rules against a real Postgres (and the pgfabric.tenant_id setting every statement runs with): the target's predicate goes into ON (other
 // tenants' rows never match, so are never updated or deleted), the source is filtered, and inserted
 // rows get the session tenant's id.
 import type pg from 'pg';
@@ -43,5 +43,21 @@ describe('MERGE with tenant rules', () => {
     await expect(client.query('merge into stock s using incoming i on s.sku = i.sku when not matched by source then delete')).rejects.toMatchObject({ code: '0A000' });
     await expect(client.query(`merge into stock s using incoming i on s.sku = i.sku when matched then update set tenant_id = '${TENANTS.globex}'`)).rejects.toMatchObject({ code: '42501' });
     expect((await client.query('select count(*)::int as n from stock')).rows).toEqual([{ n: 4 }]);
+  });
+});
+
+describe('defense in depth: the tenant GUC', () => {
+  it('runs every statement with pgfabric.tenant_id set to the session tenant (for RLS policies), on a shared pool', async () => {
+    const [a, b] = [await connectPg(proxy.url(), {}, open), await connectPg(proxy.url('bob'), {}, open)];
+    for (let i = 0; i < 5; i++) {
+      const [ra, rb] = await Promise.all([
+        a.query("select current_setting('pgfabric.tenant_id') as t"),
+        b.query("select current_setting('pgfabric.tenant_id') as t"),
+      ]);
+      expect([ra.rows[0].t, rb.rows[0].t]).toEqual([TENANTS.acme, TENANTS.globex]);
+    }
+    await expect(a.query(`set pgfabric.tenant_id = '${TENANTS.globex}'`)).rejects.toMatchObject({ code: '42501' });
+    await a.query('reset all');
+    expect((await a.query("select current_setting('pgfabric.tenant_id') as t")).rows[0].t).toBe(TENANTS.acme);
   });
 });
