@@ -4,9 +4,8 @@
 import { LruCache } from './cache/lru-cache.js';
 import { sessionEffects, type SessionEffect } from './classify/session-effects.js';
 import type { Refusal } from './tenant/refusal.js';
-import type { CopyInPlan } from './tenant/statement-facts.js';
 import type { TenantContext } from './tenant/tenant-context.js';
-import { rewriteForTenant } from './tenant/tenant-rewriter.js';
+import { rewriteForTenant, type RewriteOutput } from './tenant/tenant-rewriter.js';
 
 export type RewriteContext = {
   /** Identifies everything the rewrite depends on besides the SQL text (tenant, role, search_path, catalog version). */
@@ -14,20 +13,9 @@ export type RewriteContext = {
   readonly tenant: TenantContext;
 };
 
-export type RewriteResult = {
-  readonly sql: string;
-  /** False when `sql` is the client's text unchanged: callers then forward the client's bytes as they are. */
-  readonly changed: boolean;
+export type RewriteResult = RewriteOutput & {
   readonly effects: readonly SessionEffect[];
   readonly refusal: Refusal | null;
-  /** 1-based parameters whose bound value must be the tenant id. */
-  readonly paramChecks: readonly number[];
-  readonly ddl: boolean;
-  readonly searchPath: readonly string[] | null;
-  readonly tempCreated: readonly { name: string; columns: string[] }[];
-  readonly copyIn: CopyInPlan | null;
-  readonly searchPathReset: boolean;
-  readonly warnings: readonly string[];
 };
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -54,19 +42,8 @@ export class StatementRewriter {
     if (outcome.kind === 'refused') {
       return { sql, changed: false, effects: NONE, refusal: outcome.refusal, paramChecks: NONE, ddl: false, searchPath: null, tempCreated: NONE, copyIn: null, searchPathReset: false, warnings: NONE };
     }
-    return {
-      sql: outcome.sql,
-      changed: outcome.changed,
-      effects: sessionEffects(sql),
-      refusal: null,
-      paramChecks: outcome.paramChecks,
-      ddl: outcome.ddl,
-      searchPath: outcome.searchPath,
-      tempCreated: outcome.tempCreated,
-      copyIn: outcome.copyIn,
-      searchPathReset: outcome.searchPathReset,
-      warnings: outcome.warnings,
-    };
+    const { kind: _kind, statementCount: _count, ...output } = outcome;
+    return { ...output, effects: sessionEffects(sql), refusal: null };
   }
 
   get stats(): { hits: number; misses: number; size: number } {

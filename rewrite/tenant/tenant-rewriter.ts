@@ -11,23 +11,25 @@ import type { TenantContext } from './tenant-context.js';
 import type { CopyInPlan } from './statement-facts.js';
 import { verifyRewrite } from './tenant-verifier.js';
 
+/** What a statement string that passed the rules carries besides its SQL. */
+export type RewriteOutput = {
+  readonly sql: string;
+  /** False when `sql` is the client's text unchanged: callers then forward the client's bytes as they are. */
+  readonly changed: boolean;
+  /** 1-based parameter numbers whose bound value must be the tenant id. */
+  readonly paramChecks: readonly number[];
+  readonly ddl: boolean;
+  /** The new search_path when the string sets it (last one wins). */
+  readonly searchPath: readonly string[] | null;
+  /** RESET search_path / SET search_path TO DEFAULT (after any SET in the same string). */
+  readonly searchPathReset: boolean;
+  readonly tempCreated: readonly { name: string; columns: string[] }[];
+  readonly copyIn: CopyInPlan | null;
+  readonly warnings: readonly string[];
+};
+
 export type TenantRewrite =
-  | {
-      readonly kind: 'ok';
-      readonly sql: string;
-      readonly changed: boolean;
-      /** 1-based parameter numbers whose bound value must be the tenant id. */
-      readonly paramChecks: readonly number[];
-      readonly ddl: boolean;
-      /** The new search_path when the string sets it (last one wins). */
-      readonly searchPath: readonly string[] | null;
-      readonly tempCreated: readonly { name: string; columns: string[] }[];
-      readonly copyIn: CopyInPlan | null;
-      /** RESET search_path / SET search_path TO DEFAULT (after any SET in the same string). */
-      readonly searchPathReset: boolean;
-      readonly warnings: readonly string[];
-      readonly statementCount: number;
-    }
+  | ({ readonly kind: 'ok'; readonly statementCount: number } & RewriteOutput)
   | { readonly kind: 'refused'; readonly refusal: Refusal };
 
 export function rewriteForTenant(sql: string, ctx: TenantContext): TenantRewrite {
