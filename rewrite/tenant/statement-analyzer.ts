@@ -29,6 +29,7 @@ export class StatementAnalyzer {
   }
 
   static analyze(ctx: TenantContext, wrapped: AstObject): StatementFacts {
+    selectIntoAsCreateTableAs(wrapped);
     const top = unwrap(wrapped);
     if (!top) refuse('unsupported', 'parser', 'statement could not be read');
     const analyzer = new StatementAnalyzer(ctx, top.node, top.type);
@@ -333,4 +334,18 @@ function assignedColumns(targetList: unknown): string[] {
     if (name !== undefined) out.push(name);
   }
   return out;
+}
+
+/**
+ * SELECT … INTO t is CREATE TABLE t AS SELECT …; the printer drops TEMP from the first form, so the
+ * statement is turned into the second before anything else looks at it.
+ */
+function selectIntoAsCreateTableAs(wrapped: AstObject): void {
+  const select = bodyOf(wrapped, 'SelectStmt');
+  const into = obj(select?.intoClause);
+  if (!select || !into) return;
+  const query: AstObject = { ...select };
+  delete query.intoClause;
+  delete wrapped.SelectStmt;
+  wrapped.CreateTableAsStmt = { query: { SelectStmt: query }, into, objtype: 'OBJECT_TABLE' };
 }

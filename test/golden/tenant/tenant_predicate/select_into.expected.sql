@@ -1,1 +1,1 @@
-SELECT id, total INTO app.order_totals FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111'
+CREATE TABLE app.order_totals AS SELECT id, total FROM app.orders WHERE orders.tenant_id = '11111111-1111-1111-1111-111111111111'
