@@ -14,6 +14,7 @@ import { ClientConnection } from '../sessions/client-connection.js';
 import type { SessionContext } from '../sessions/session-context.js';
 import { CancelRegistry } from './cancel-registry.js';
 import { BackendCatalogs } from '../catalog/backend-catalogs.js';
+import { NO_AUDIT, type AuditSink } from '../observability/audit-types.js';
 
 type ConnectorEntry = { connector: Connector; fingerprint: string };
 
@@ -26,6 +27,8 @@ export class PgfabricServer {
   private draining = false;
   readonly rewriter = new StatementRewriter();
   readonly catalogs: BackendCatalogs;
+  /** Replaced by the audit trail when the config has an `audit` section (see audit-trail.ts). */
+  audit: AuditSink = NO_AUDIT;
   readonly cancels = new CancelRegistry();
   private readonly context: SessionContext;
 
@@ -39,6 +42,7 @@ export class PgfabricServer {
     this.catalogs = new BackendCatalogs(() => this.config);
     this.context = {
       catalogs: this.catalogs,
+      audit: this.audit,
       config: () => this.config,
       connectorFor: (tenant) => this.connectorFor(tenant),
       rewriter: this.rewriter,

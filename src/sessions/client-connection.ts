@@ -166,6 +166,7 @@ export class ClientConnection implements ClientChannel {
   private authenticated(user: UserConfig, tenant: TenantConfig | null, parameters: Record<string, string>): void {
     this.user = user;
     this.tenant = tenant;
+    this.ctx.audit.record({ kind: 'login', tenant: tenant?.name ?? null, user: user.name, ok: true, client: this.remoteAddress });
     if (tenant === null) {
       return this.terminate(pgError('admin.unavailable'));
     }
@@ -199,12 +200,16 @@ export class ClientConnection implements ClientChannel {
     this.socket.write(encodeBackend({ kind: 'BackendKeyData', processId: key.processId, secretKey: key.secretKey }));
     this.socket.write(readyForQueryFrame('I'));
     const scope = new TenantScope(this.ctx.config(), tenant, user.role, this.ctx.catalogs);
-    this.dispatcher = new QueryDispatcher(this.session, this.ctx.rewriter, scope, this.ctx.catalogs, (refusal, sql) =>
-      this.ctx.logger.warn(
-        { audit: 'refusal', tenant: tenant.name, user: user.name, rule: refusal.rule, code: refusal.code, sqlstate: refusalSqlState(refusal), relation: refusal.relation, fingerprint: sql ? statementFingerprint(sql) : undefined },
-        'statement refused',
-      ),
-    );
+    const audit = this.ctx.audit;
+    this.dispatcher = new QueryDispatcher(this.session, this.ctx.rewriter, scope, this.ctx.catalogs, {
+      refused: (refusal, sql) => {
+        const fingerprint = sql ? statementFingerprint(sql) : '';
+        const sqlstate = refusalSqlState(refusal);
+        this.ctx.logger.warn({ audit: 'refusal', tenant: tenant.name, user: user.name, rule: refusal.rule, code: refusal.code, sqlstate, relation: refusal.relation, fingerprint }, 'statement refused');
+        audit.record({ kind: 'refusal', tenant: tenant.name, user: user.name, rule: refusal.rule, sqlstate, fingerprint, ...(refusal.relation ? { relation: refusal.relation } : {}) });
+      },
+      ddl: (sql) => audit.record({ kind: 'ddl', tenant: tenant.name, user: user.name, fingerprint: statementFingerprint(sql) }),
+    });
     this.phase = 'ready';
     this.socket.resume();
     this.onData(Buffer.alloc(0)); // frames that arrived while connecting

@@ -20,7 +20,12 @@ import { CopyFillStream } from './copy-fill-stream.js';
 
 export type DispatchResult = 'continue' | 'terminate' | { fatal: Buffer } | { wait: Promise<unknown> };
 
-export type RefusalLog = (refusal: Refusal, sql: string) => void;
+/** What the dispatcher reports for the logs and the audit trail. */
+export type DispatchEvents = {
+  refused(refusal: Refusal, sql: string): void;
+  /** A DDL statement passed the rules and went to the backend. */
+  ddl(sql: string): void;
+};
 
 export class QueryDispatcher {
   /** Statement name → parameters that must carry the tenant id (only statements that have some). */
@@ -35,7 +40,7 @@ export class QueryDispatcher {
     private readonly rewriter: StatementRewriter,
     private readonly scope: TenantScope,
     private readonly catalogs: BackendCatalogs,
-    private readonly logRefusal: RefusalLog,
+    private readonly events: DispatchEvents,
   ) {}
 
   dispatch(frame: Frame, raw: Buffer): DispatchResult {
@@ -144,7 +149,10 @@ export class QueryDispatcher {
       }
     }
     this.refreshedFor = null;
-    if (result.ddl) this.catalogs.ddlSent(this.scope.backend);
+    if (result.ddl) {
+      this.catalogs.ddlSent(this.scope.backend);
+      this.events.ddl(sql);
+    }
     if (result.tempCreated.length > 0) this.scope.addTempTables(result.tempCreated);
     if (result.searchPath !== null || result.searchPathReset || result.effects.length > 0) this.noteSearchPath(result);
     return result;
@@ -159,7 +167,7 @@ export class QueryDispatcher {
   }
 
   private refuse(refusal: Refusal, sql: string, extended: boolean): DispatchResult {
-    this.logRefusal(refusal, sql);
+    this.events.refused(refusal, sql);
     this.session.refuse(refusalError(refusal), extended);
     return 'continue';
   }

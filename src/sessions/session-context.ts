@@ -8,6 +8,7 @@ import type { StatementRewriter } from '../../rewrite/statement-rewriter.js';
 import type { ResolvedConfig, TenantConfig } from '../config/resolved-config.js';
 import type { CancelRegistry } from '../server/cancel-registry.js';
 import type { BackendCatalogs } from '../catalog/backend-catalogs.js';
+import type { AuditSink } from '../observability/audit-types.js';
 
 export type SessionContext = {
   readonly config: () => ResolvedConfig;
@@ -17,4 +18,5 @@ export type SessionContext = {
   readonly secureContext: () => tls.SecureContext | null;
   readonly cancels: CancelRegistry;
   readonly logger: Logger;
+  readonly audit: AuditSink;
 };
