@@ -11,6 +11,10 @@ export interface ClientChannel {
   resumeInput(): void;
   /** Ends the client connection, after sending `fatal` (a FATAL ErrorResponse) when given. */
   terminate(fatal: Buffer | null): void;
+  /** A ReadyForQuery reached the client: one request cycle (a transaction when status is 'I') ended. For metrics. */
+  requestDone?(status: number): void;
+  /** An ErrorResponse reached the client ('' when its SQLSTATE was not read). For metrics. */
+  errorSeen?(sqlState: string): void;
   /** Log hook for events the client cannot see (a failed parameter replay, a desynchronised server). */
   log(level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>): void;
 }

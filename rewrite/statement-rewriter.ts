@@ -46,6 +46,11 @@ export class StatementRewriter {
     return { ...output, effects: sessionEffects(sql), refusal: null };
   }
 
+  /** Cache misses so far (a number, read on the hot path to time misses). */
+  get missCount(): number {
+    return this.cache.misses;
+  }
+
   get stats(): { hits: number; misses: number; size: number } {
     return { hits: this.cache.hits, misses: this.cache.misses, size: this.cache.size };
   }

@@ -13,7 +13,7 @@ export type AcquireCallback = (err: Error | null, conn: ServerConnection | null)
 // of a promise and a timer each: with 400 clients on 20 connections most checkouts wait.
 type Waiter = { callback: AcquireCallback; deadline: number; since: number };
 
-export type PoolStats = { total: number; idle: number; busy: number; connecting: number; waiting: number; maxWaitMs: number };
+export type PoolStats = { total: number; idle: number; busy: number; connecting: number; waiting: number; maxWaitMs: number; connectFailures: number };
 
 export class PostgresPool {
   private readonly idle: ServerConnection[] = [];
@@ -127,6 +127,9 @@ export class PostgresPool {
     return this.parameters;
   }
 
+  /** Backend logins that failed since the pool was created (a counter, for metrics). */
+  private connectFailures = 0;
+
   stats(): PoolStats {
     const now = Date.now();
     const oldest = this.waiters[this.waiterHead];
@@ -137,6 +140,7 @@ export class PostgresPool {
       connecting: this.connecting,
       waiting: this.waiting,
       maxWaitMs: oldest ? now - oldest.since : 0,
+      connectFailures: this.connectFailures,
     };
   }
 
@@ -166,6 +170,7 @@ export class PostgresPool {
         },
         (err: Error) => {
           this.connecting--;
+          this.connectFailures++;
           // Nothing else can serve the waiters soon: tell them now rather than at their timeout.
           if (this.busy.size === 0 && this.idle.length === 0) this.rejectWaiters(err);
         },

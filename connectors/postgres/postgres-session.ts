@@ -398,9 +398,10 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     }
   }
 
-  readyForQuery(status: number): void {
+  readyForQuery(status: number, forwarded: boolean): void {
     const link = this.link;
     if (!link) return;
+    if (forwarded) this.client.requestDone?.(status);
     link.txStatus = status;
     this.state.settle(status, link);
     if (status === TxStatus.Idle && link.router.idle && this.state.pinned !== null && link.appliedParams !== this.state.params.key) {
@@ -421,6 +422,10 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     // Only the tenant's own (prefixed) channels reach it, under the name the client used.
     if (msg.kind !== 'NotificationResponse' || !msg.channel.startsWith(this.channelPrefix)) return;
     this.write(encodeBackend({ ...msg, channel: msg.channel.slice(this.channelPrefix.length) }));
+  }
+
+  errorSeen(sqlState: string): void {
+    this.client.errorSeen?.(sqlState);
   }
 
   parameterReported(): void {

@@ -11,8 +11,10 @@ import { ExpectedQueue } from './expected-queue.js';
 export interface ResponseSink {
   /** Bytes for the client, in order. */
   write(bytes: Buffer): void;
-  /** A ReadyForQuery arrived (forwarded or not); status is 'I', 'T' or 'E' as a byte. */
-  readyForQuery(status: number): void;
+  /** A ReadyForQuery arrived; status is 'I', 'T' or 'E' as a byte; forwarded: the client sees it (not an injected query's). */
+  readyForQuery(status: number, forwarded: boolean): void;
+  /** An ErrorResponse for the client, with its SQLSTATE (read when the message is whole in one chunk; '' otherwise). */
+  errorSeen(sqlState: string): void;
   /** The server sent something the protocol does not allow here; the connection cannot be trusted. */
   desync(reason: string): void;
   /** The server connection is gone. */
@@ -86,7 +88,11 @@ export class ResponseRouter {
         if (bodyLength < 0 || (code === Z && bodyLength !== 1)) return this.fail(`bad length for message ${code}`);
         const forward = this.begin(code, code === Z ? chunk[pos + 5]! : 0);
         if (this.collecting) this.collecting.push(Buffer.from(chunk.subarray(pos, pos + need)));
-        if (code === E && forward && pos + 1 + bodyLength + 4 <= length) downgradeFatal(chunk, pos + 5, pos + 1 + bodyLength + 4);
+        if (code === E && forward) {
+          const whole = pos + 1 + bodyLength + 4 <= length;
+          if (whole) downgradeFatal(chunk, pos + 5, pos + 1 + bodyLength + 4);
+          this.sink?.errorSeen(whole ? readSqlState(chunk, pos + 5, pos + 1 + bodyLength + 4) : '');
+        }
         if (forward && runStart < 0) runStart = pos;
         if (!forward && runStart >= 0) {
           this.sink?.write(chunk.subarray(runStart, pos));
@@ -203,9 +209,11 @@ export class ResponseRouter {
   };
 
   private ready(status: number): void {
+    let forwarded = false;
     // Pops up to and including the Sync or Query this ReadyForQuery answers.
     for (let entry = this.queue.shift(); entry !== undefined; entry = this.queue.shift()) {
       if (entry.expect === Expect.Sync || entry.expect === Expect.Query) {
+        forwarded = entry.visibility === Visibility.Forward;
         if (entry.failed) entry.onFailure?.();
         else entry.onSuccess?.();
         break;
@@ -215,7 +223,7 @@ export class ResponseRouter {
     this.emitSynthetics();
     // The session may release this connection now: everything before must be out first.
     this.flushPending();
-    this.sink?.readyForQuery(status);
+    this.sink?.readyForQuery(status, forwarded);
   }
 
   private emitSynthetics(): void {
@@ -250,6 +258,19 @@ function downgradeFatal(buf: Buffer, start: number, end: number): void {
     if ((field === 0x53 || field === 0x56) && valueEnd - i - 1 === 5 && buf.compare(FATAL, 0, 5, i + 1, valueEnd) === 0) ERROR.copy(buf, i + 1);
     i = valueEnd + 1;
   }
+}
+
+/** The 'C' (SQLSTATE) field of an ErrorResponse body. */
+function readSqlState(buf: Buffer, start: number, end: number): string {
+  let i = start;
+  while (i < end && buf[i] !== 0) {
+    const field = buf[i]!;
+    const valueEnd = buf.indexOf(0, i + 1);
+    if (valueEnd < 0 || valueEnd >= end) return '';
+    if (field === 0x43) return buf.toString('latin1', i + 1, valueEnd);
+    i = valueEnd + 1;
+  }
+  return '';
 }
 
 function markQueryFailed(this: ResponseRouter): void {

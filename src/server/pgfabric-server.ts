@@ -15,6 +15,8 @@ import type { SessionContext } from '../sessions/session-context.js';
 import { CancelRegistry } from './cancel-registry.js';
 import { BackendCatalogs } from '../catalog/backend-catalogs.js';
 import { NO_AUDIT, type AuditSink } from '../observability/audit-types.js';
+import { Metrics } from '../observability/metrics.js';
+import { MetricsServer } from '../observability/metrics-server.js';
 
 type ConnectorEntry = { connector: Connector; fingerprint: string };
 
@@ -27,6 +29,10 @@ export class PgfabricServer {
   private draining = false;
   readonly rewriter = new StatementRewriter();
   readonly catalogs: BackendCatalogs;
+  readonly metrics: Metrics;
+  private metricsServer: MetricsServer | null = null;
+  /** Where /metrics listens, when the config has a `metrics` section (port 0 picks one). */
+  metricsAddress: { host: string; port: number } | null = null;
   /** Replaced by the audit trail when the config has an `audit` section (see audit-trail.ts). */
   audit: AuditSink = NO_AUDIT;
   readonly cancels = new CancelRegistry();
@@ -40,9 +46,15 @@ export class PgfabricServer {
     this.applyBackends(config);
     this.secureContext = makeSecureContext(config);
     this.catalogs = new BackendCatalogs(() => this.config);
+    this.metrics = new Metrics({
+      clients: () => [...this.clients].map((c) => ({ tenant: c.tenant?.name ?? (c.user ? 'pgfabric' : '(login)'), state: c.metricsState })),
+      pools: () => [...this.connectors].map(([backend, e]) => ({ backend, stats: e.connector.stats() })),
+      rewriteCache: () => this.rewriter.stats,
+    });
     this.context = {
       catalogs: this.catalogs,
       audit: this.audit,
+      metrics: this.metrics,
       config: () => this.config,
       connectorFor: (tenant) => this.connectorFor(tenant),
       rewriter: this.rewriter,
@@ -57,6 +69,12 @@ export class PgfabricServer {
   /** Starts listening; port 0 picks a free port. Resolves to the address actually bound. */
   async listen(): Promise<{ host: string; port: number }> {
     await loadParser();
+    const m = this.config.metrics;
+    if (m) {
+      this.metricsServer = new MetricsServer(this.metrics, () => this.readiness());
+      this.metricsAddress = await this.metricsServer.listen(m.host, m.port);
+      this.logger.info(this.metricsAddress, 'metrics listening (/metrics, /healthz, /readyz)');
+    }
     const { host, port } = this.config.listen;
     return new Promise((resolve, reject) => {
       this.listener.once('error', reject);
@@ -68,6 +86,21 @@ export class PgfabricServer {
       });
     });
   }
+
+  /** Ready when every backend answers a login (cached for 2 s, so probes cannot hammer the backends). */
+  private async readiness(): Promise<{ ready: boolean; problems: string[] }> {
+    if (this.readyCache && Date.now() - this.readyCache.at < 2000) return this.readyCache.value;
+    const problems: string[] = [];
+    await Promise.all([...this.connectors.entries()].map(async ([name, entry]) => {
+      const timeout = sleep(2000).then(() => { throw new Error('timed out after 2 s'); });
+      await Promise.race([entry.connector.serverParameters(), timeout]).catch((err: Error) => problems.push(`backend ${name}: ${err.message}`));
+    }));
+    const value = { ready: problems.length === 0, problems };
+    this.readyCache = { at: Date.now(), value };
+    return value;
+  }
+
+  private readyCache: { at: number; value: { ready: boolean; problems: string[] } } | null = null;
 
   get clientCount(): number {
     return this.clients.size;
@@ -109,6 +142,7 @@ export class PgfabricServer {
     while (this.clients.size > 0 && Date.now() < deadline) await sleep(20);
     for (const client of this.clients) client.terminate(goodbye);
     await Promise.all([...this.connectors.values()].map((e) => e.connector.close()));
+    await this.metricsServer?.close();
     this.logger.info('pgfabric stopped');
   }
 

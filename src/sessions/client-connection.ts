@@ -16,6 +16,8 @@ import { StartupHandshake, type HandshakeAction } from './startup-handshake.js';
 import type { SessionContext } from './session-context.js';
 import { frameBytes } from './frame-bytes.js';
 import { TenantScope, channelPrefix } from './tenant-scope.js';
+import type { ClientMetrics } from '../observability/metrics.js';
+import { FrontendCode } from '../../protocol/message-codes.js';
 import { refusalSqlState } from '../errors/refusal-error.js';
 import { statementFingerprint } from '../../rewrite/parser/pg-parser.js';
 import { lexingSettingProblem } from '../../rewrite/tenant/utility-analyzer.js';
@@ -29,6 +31,7 @@ export class ClientConnection implements ClientChannel {
   private readonly reader: FrameReader;
   private readonly handshake: StartupHandshake;
   private dispatcher: QueryDispatcher | null = null;
+  private clientMetrics: ClientMetrics | null = null;
   /** Set while a statement waits for the backend's catalog; frames queue in the reader meanwhile. */
   private waiting: Promise<void> | null = null;
   session: ConnectorSession | null = null;
@@ -68,6 +71,7 @@ export class ClientConnection implements ClientChannel {
 
   private readonly onData = (chunk: Buffer): void => {
     this.reader.push(chunk);
+    this.clientMetrics?.bytesIn.inc(chunk.length);
     try {
       // While 'connecting', frames stay in the reader until the backend parameters arrive.
       while ((this.phase === 'startup' || this.phase === 'ready') && this.waiting === null) {
@@ -84,6 +88,8 @@ export class ClientConnection implements ClientChannel {
   };
 
   private onQueryFrame(frame: Frame): void {
+    const m = this.clientMetrics;
+    if (m) countRequest(m, frame.code);
     const result = this.dispatcher!.dispatch(frame, frameBytes(frame));
     if (result === 'continue') return;
     if (result === 'terminate') return this.close();
@@ -199,16 +205,20 @@ export class ClientConnection implements ClientChannel {
     }
     this.socket.write(encodeBackend({ kind: 'BackendKeyData', processId: key.processId, secretKey: key.secretKey }));
     this.socket.write(readyForQueryFrame('I'));
+    this.clientMetrics = this.ctx.metrics.forClient(tenant.name, tenant.backend);
+    this.ctx.metrics.login(tenant.name, true);
     const scope = new TenantScope(this.ctx.config(), tenant, user.role, this.ctx.catalogs);
     const audit = this.ctx.audit;
     this.dispatcher = new QueryDispatcher(this.session, this.ctx.rewriter, scope, this.ctx.catalogs, {
       refused: (refusal, sql) => {
         const fingerprint = sql ? statementFingerprint(sql) : '';
         const sqlstate = refusalSqlState(refusal);
+        this.clientMetrics?.refusal(refusal.rule, sqlstate);
         this.ctx.logger.warn({ audit: 'refusal', tenant: tenant.name, user: user.name, rule: refusal.rule, code: refusal.code, sqlstate, relation: refusal.relation, fingerprint }, 'statement refused');
         audit.record({ kind: 'refusal', tenant: tenant.name, user: user.name, rule: refusal.rule, sqlstate, fingerprint, ...(refusal.relation ? { relation: refusal.relation } : {}) });
       },
       ddl: (sql) => audit.record({ kind: 'ddl', tenant: tenant.name, user: user.name, fingerprint: statementFingerprint(sql) }),
+      rewriteMissed: (seconds) => this.ctx.metrics.rewriteSeconds.observe(seconds),
     });
     this.phase = 'ready';
     this.socket.resume();
@@ -218,7 +228,22 @@ export class ClientConnection implements ClientChannel {
   // ---- ClientChannel ----
 
   write(bytes: Buffer): boolean {
+    this.clientMetrics?.bytesOut.inc(bytes.length);
     return this.outbox.write(bytes);
+  }
+
+  requestDone(status: number): void {
+    this.clientMetrics?.requestDone(status, performance.now());
+  }
+
+  errorSeen(sqlState: string): void {
+    this.clientMetrics?.error(sqlState);
+  }
+
+  /** For the client-connections gauge: startup, active (a request or transaction in flight) or idle. */
+  get metricsState(): string {
+    if (this.phase !== 'ready') return this.phase;
+    return this.session?.quiescent === false ? 'active' : 'idle';
   }
 
   whenDrained(callback: () => void): void {
@@ -278,4 +303,20 @@ function unsafeStartupSetting(parameters: Record<string, string>): string | null
     if (problem) return problem;
   }
   return null;
+}
+
+/** Statements (Query, Execute) and the start of a request cycle (Query, Sync), for the metrics. */
+function countRequest(m: ClientMetrics, code: number): void {
+  switch (code) {
+    case FrontendCode.Query:
+      m.queries.inc();
+      m.requestStarted(performance.now());
+      break;
+    case FrontendCode.Execute:
+      m.queries.inc();
+      break;
+    case FrontendCode.Sync:
+      m.requestStarted(performance.now());
+      break;
+  }
 }

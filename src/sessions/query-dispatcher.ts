@@ -25,6 +25,8 @@ export type DispatchEvents = {
   refused(refusal: Refusal, sql: string): void;
   /** A DDL statement passed the rules and went to the backend. */
   ddl(sql: string): void;
+  /** A statement missed the rewrite cache and took this long to rewrite. */
+  rewriteMissed(seconds: number): void;
 };
 
 export class QueryDispatcher {
@@ -140,7 +142,10 @@ export class QueryDispatcher {
   private rewrite(sql: string): RewriteResult | { wait: Promise<unknown> } {
     const context = this.scope.current();
     if (!context) return { wait: this.catalogs.get(this.scope.backend) };
+    const misses = this.rewriter.missCount;
+    const started = performance.now();
     const result = this.rewriter.rewrite(sql, context);
+    if (this.rewriter.missCount !== misses) this.events.rewriteMissed((performance.now() - started) / 1000);
     if (result.refusal?.code === 'unknown_relation' && this.refreshedFor !== sql) {
       const refresh = this.catalogs.refreshForUnknown(this.scope.backend);
       if (refresh) {

@@ -9,6 +9,7 @@ import type { ResolvedConfig, TenantConfig } from '../config/resolved-config.js'
 import type { CancelRegistry } from '../server/cancel-registry.js';
 import type { BackendCatalogs } from '../catalog/backend-catalogs.js';
 import type { AuditSink } from '../observability/audit-types.js';
+import type { Metrics } from '../observability/metrics.js';
 
 export type SessionContext = {
   readonly config: () => ResolvedConfig;
@@ -19,4 +20,5 @@ export type SessionContext = {
   readonly cancels: CancelRegistry;
   readonly logger: Logger;
   readonly audit: AuditSink;
+  readonly metrics: Metrics;
 };

@@ -27,6 +27,7 @@ function makeSink(rec: Recorded): ResponseSink {
     serverClosed: (r) => void rec.events.push(`closed:${r}`),
     parameterReported: () => void rec.events.push('parameter'),
     notification: (m) => void (rec.out = Buffer.concat([rec.out, m])),
+    errorSeen: () => undefined,
   };
 }
 
