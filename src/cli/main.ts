@@ -1,5 +1,6 @@
 // The `pgfabric` command line (see CONTRACT.md): start, check. Other commands arrive with their issues.
 import { parseArgs } from 'node:util';
+import { auditCommand } from './audit-command.js';
 import { checkCommand } from './check-command.js';
 import { rewriteCommand } from './rewrite-command.js';
 import { startCommand } from './start-command.js';
@@ -8,7 +9,8 @@ const USAGE = `usage:
   pgfabric start [--config FILE]    run the proxy (no config: the embedded demo)
   pgfabric check [--config FILE]    validate the config and probe every backend
   pgfabric rewrite --config FILE --tenant T --role R "SQL"
-                                    print the SQL pgfabric runs for that tenant and role, or the refusal`;
+                                    print the SQL pgfabric runs for that tenant and role, or the refusal
+  pgfabric audit verify FILE        check an audit file's hash chain (edited, removed or reordered entries)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -27,6 +29,8 @@ async function main(argv: string[]): Promise<number> {
       const sql = positionals.join(' ');
       return rewriteCommand({ config: values.config ?? './pgfabric.yaml', ...(values.tenant ? { tenant: values.tenant } : {}), ...(values.role ? { role: values.role } : {}), ...(sql ? { sql } : {}) }, out);
     }
+    case 'audit':
+      return auditCommand(positionals, out);
     default:
       process.stderr.write(USAGE + '\n');
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

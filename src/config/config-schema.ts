@@ -97,6 +97,8 @@ export const configSchema = strict({
   backends: z.record(name, backendSchema),
   tenants: z.record(name, tenantSchema),
   users: z.array(userSchema),
+  /** Hash-chained audit log: a JSON-lines file, optionally mirrored to a table in a control-plane Postgres. */
+  audit: strict({ file: text, postgres: validUrl(parsePostgresUrl).optional() }).optional(),
   limits: strict({
     maxMessageSize: int(1024, 1024 * MiB).default(64 * MiB),
     drainTimeoutMs: millis(0).default(30_000),

@@ -7,7 +7,7 @@ import type { ConfigProblem } from './config-problem.js';
 import type { RawConfig } from './config-schema.js';
 import { parsePostgresUrl } from './postgres-url.js';
 import { readTlsFiles } from './read-tls-files.js';
-import type { BackendConfig, ResolvedConfig, RoleConfig, TenantConfig, UserConfig } from './resolved-config.js';
+import type { AuditConfig, BackendConfig, ResolvedConfig, RoleConfig, TenantConfig, UserConfig } from './resolved-config.js';
 
 export type ResolveOptions = { baseDir: string; sourcePath?: string };
 export type ResolveResult = { ok: true; config: ResolvedConfig } | { ok: false; problems: ConfigProblem[] };
@@ -27,6 +27,17 @@ function resolveBackend(name: string, raw: RawBackend, baseDir: string, problems
     return undefined;
   }
   return { kind: 'postgres', name, url: raw.url, ...parsed.value, pool: { ...raw.pool } };
+}
+
+function resolveAudit(raw: NonNullable<RawConfig['audit']>, baseDir: string, problems: ConfigProblem[]): AuditConfig | undefined {
+  const file = resolve(baseDir, raw.file);
+  if (raw.postgres === undefined) return { file };
+  const parsed = parsePostgresUrl(raw.postgres);
+  if (!parsed.ok) {
+    problems.push({ path: ['audit', 'postgres'], message: parsed.message });
+    return undefined;
+  }
+  return { file, postgres: { url: raw.postgres, ...parsed.value } };
 }
 
 function userKeys(password: string, index: number, problems: ConfigProblem[]): ScramKeys | undefined {
@@ -69,6 +80,7 @@ export function resolveConfig(raw: RawConfig, options: ResolveOptions): ResolveR
   problems.push(...tlsProblems);
   const backends = mapEntries(raw.backends, (name, backend) => resolveBackend(name, backend, options.baseDir, problems));
   const users = resolveUsers(raw.users, problems);
+  const audit = raw.audit && resolveAudit(raw.audit, options.baseDir, problems);
   if (problems.length > 0) return { ok: false, problems };
   const roles = mapEntries(raw.roles, (name, role): RoleConfig => ({ name, schemas: { ...role.schemas } }));
   const tenants = mapEntries(raw.tenants, (name, tenant): TenantConfig => {
@@ -90,5 +102,6 @@ export function resolveConfig(raw: RawConfig, options: ResolveOptions): ResolveR
   if (options.sourcePath !== undefined) config.sourcePath = options.sourcePath;
   if (tls !== undefined) config.tls = tls;
   if (raw.metrics !== undefined) config.metrics = { ...raw.metrics };
+  if (audit !== undefined) config.audit = audit;
   return { ok: true, config };
 }

@@ -57,4 +57,10 @@ export type ResolvedConfig = {
   tenants: Map<string, TenantConfig>;
   users: Map<string, UserConfig>;
   limits: { maxMessageSize: number; drainTimeoutMs: number; startupTimeoutMs: number };
+  audit?: AuditConfig;
 };
+
+/** `file` is absolute (resolved against the config file's directory); `postgres` is the control-plane database. */
+export type AuditConfig = { file: string; postgres?: PostgresTarget };
+
+export type PostgresTarget = Pick<PostgresBackend, 'url' | 'host' | 'port' | 'user' | 'password' | 'database' | 'sslMode'>;

@@ -15,6 +15,7 @@ import type { SessionContext } from '../sessions/session-context.js';
 import { CancelRegistry } from './cancel-registry.js';
 import { BackendCatalogs } from '../catalog/backend-catalogs.js';
 import { NO_AUDIT, type AuditSink } from '../observability/audit-types.js';
+import { AuditTrail } from '../observability/audit-trail.js';
 import { Metrics } from '../observability/metrics.js';
 import { MetricsServer } from '../observability/metrics-server.js';
 
@@ -35,6 +36,9 @@ export class PgfabricServer {
   metricsAddress: { host: string; port: number } | null = null;
   /** Replaced by the audit trail when the config has an `audit` section (see audit-trail.ts). */
   audit: AuditSink = NO_AUDIT;
+  private auditTrail: AuditTrail | null = null;
+  /** The `audit` section the trail was opened with, to tell on reload whether it changed. */
+  private auditSection = '';
   readonly cancels = new CancelRegistry();
   private readonly context: SessionContext;
 
@@ -43,6 +47,7 @@ export class PgfabricServer {
     readonly logger: Logger,
   ) {
     this.config = config;
+    this.applyAudit(config, true);
     this.applyBackends(config);
     this.secureContext = makeSecureContext(config);
     this.catalogs = new BackendCatalogs(() => this.config);
@@ -53,7 +58,8 @@ export class PgfabricServer {
     });
     this.context = {
       catalogs: this.catalogs,
-      audit: this.audit,
+      // Sessions keep this object; it follows `this.audit` when a reload replaces the trail.
+      audit: { record: (event) => this.audit.record(event), flush: () => this.audit.flush() },
       metrics: this.metrics,
       config: () => this.config,
       connectorFor: (tenant) => this.connectorFor(tenant),
@@ -118,6 +124,7 @@ export class PgfabricServer {
     this.config = next;
     this.secureContext = makeSecureContext(next);
     this.applyBackends(next);
+    this.applyAudit(next, false);
     this.catalogs.invalidateAll();
     for (const client of this.clients) {
       if (client.tenant && removedTenants.includes(client.tenant.name)) {
@@ -143,6 +150,8 @@ export class PgfabricServer {
     for (const client of this.clients) client.terminate(goodbye);
     await Promise.all([...this.connectors.values()].map((e) => e.connector.close()));
     await this.metricsServer?.close();
+    // Nothing recorded is lost on SIGTERM: the trail is written and fsynced before drain() resolves.
+    await this.auditTrail?.close().catch((err: Error) => this.logger.error({ err: err.message }, 'audit trail: final flush failed'));
     this.logger.info('pgfabric stopped');
   }
 
@@ -154,6 +163,30 @@ export class PgfabricServer {
     const client = new ClientConnection(socket, this.context);
     this.clients.add(client);
     client.onClosed = (c) => this.clients.delete(c);
+  }
+
+  /**
+   * Opens the trail the config names, or replaces it when the section changed; the new trail starts
+   * writing only after the old one has flushed, so a trail reopened on the same file continues its chain.
+   * A file that cannot be opened fails startup; on reload it is logged and the old trail keeps recording.
+   */
+  private applyAudit(config: ResolvedConfig, initial: boolean): void {
+    const section = config.audit ? JSON.stringify(config.audit) : '';
+    if (section === this.auditSection) return;
+    const previous = this.auditTrail;
+    const closePrevious = (): Promise<void> => previous?.close() ?? Promise.resolve();
+    let next: AuditTrail | null;
+    try {
+      next = config.audit ? new AuditTrail(config.audit, this.logger, closePrevious) : null;
+    } catch (err) {
+      if (initial) throw err;
+      this.logger.error({ err: (err as Error).message, file: config.audit?.file }, 'audit trail: cannot open the new file; the old trail keeps recording');
+      return;
+    }
+    if (next === null) void closePrevious().catch((err: Error) => this.logger.error({ err: err.message }, 'audit trail: final flush failed'));
+    this.auditTrail = next;
+    this.audit = next ?? NO_AUDIT;
+    this.auditSection = section;
   }
 
   private connectorFor(tenant: TenantConfig): Connector {

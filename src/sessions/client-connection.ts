@@ -146,6 +146,9 @@ export class ClientConnection implements ClientChannel {
         case 'authenticated':
           this.authenticated(action.user, action.tenant, action.parameters);
           return false;
+        case 'loginFailed':
+          this.ctx.audit.record({ kind: 'login', tenant: action.tenant, user: action.user, ok: false, reason: action.reason, client: this.remoteAddress });
+          break;
       }
     }
     return true;

@@ -22,7 +22,14 @@ export type HandshakeAction =
   | { type: 'expectStartup' }
   | { type: 'cancel'; processId: number; secretKey: number }
   | { type: 'close'; bytes: Buffer | null }
-  | { type: 'authenticated'; user: UserConfig; tenant: TenantConfig | null; parameters: Record<string, string> };
+  | { type: 'authenticated'; user: UserConfig; tenant: TenantConfig | null; parameters: Record<string, string> }
+  /** For the audit trail, just before the 'close' of a refused login; names as the client sent them. */
+  | { type: 'loginFailed'; user: string; tenant: string | null; reason: LoginFailure };
+
+export type LoginFailure = 'auth.password_failed' | 'auth.unknown_tenant' | 'auth.tenant_not_allowed' | 'auth.admin_console_denied';
+
+/** Names from the startup packet are cut like Postgres cuts identifiers (NAMEDATALEN - 1), so the audit log stays small. */
+const NAME_MAX = 63;
 
 type State = 'startup' | 'saslInitial' | 'saslFinal' | 'done';
 
@@ -125,7 +132,7 @@ export class StartupHandshake {
     const user = this.user;
     if (!final.ok || !user) {
       if (final.ok === false && final.reason !== 'invalid proof' && user) return [fatal('auth.malformed_scram', { reason: final.reason })];
-      return [fatal('auth.password_failed', { user: this.userName })];
+      return this.refuse('auth.password_failed', { user: this.userName });
     }
     this.state = 'done';
     const ok: HandshakeAction[] = [
@@ -138,15 +145,20 @@ export class StartupHandshake {
   /** Authenticated: may this user use the database (tenant) it asked for? */
   private authorize(user: UserConfig): HandshakeAction[] {
     if (this.database === ADMIN_DATABASE) {
-      if (user.role !== ADMIN_ROLE) return [fatal('auth.admin_console_denied', { user: user.name, role: user.role })];
+      if (user.role !== ADMIN_ROLE) return this.refuse('auth.admin_console_denied', { user: user.name, role: user.role });
       return [{ type: 'authenticated', user, tenant: null, parameters: this.parameters }];
     }
     const tenant = this.config.tenants.get(this.database);
-    if (!tenant) return [fatal('auth.unknown_tenant', { database: this.database })];
+    if (!tenant) return this.refuse('auth.unknown_tenant', { database: this.database });
     if (user.role === ADMIN_ROLE || !(user.tenants.includes(tenant.name) || user.tenants.includes('*'))) {
-      return [fatal('auth.tenant_not_allowed', { user: user.name, tenant: tenant.name })];
+      return this.refuse('auth.tenant_not_allowed', { user: user.name, tenant: tenant.name });
     }
     return [{ type: 'authenticated', user, tenant, parameters: this.parameters }];
+  }
+
+  private refuse(reason: LoginFailure, params: Record<string, string>): HandshakeAction[] {
+    const tenant = this.database === ADMIN_DATABASE ? null : this.database.slice(0, NAME_MAX);
+    return [{ type: 'loginFailed', user: this.userName.slice(0, NAME_MAX), tenant, reason }, fatal(reason, params)];
   }
 }
 

@@ -74,7 +74,7 @@ describe('schema', () => {
       'listen.prot: unknown key (allowed: host, port)',
     ]);
     expect(problemsAfter((d) => { d['tenant'] = {}; })).toEqual([
-      'tenant: unknown key (allowed: listen, tls, metrics, tenantColumn, crossSchemaJoins, appendOnly, allowedFunctions, roles, backends, tenants, users, limits)',
+      'tenant: unknown key (allowed: listen, tls, metrics, tenantColumn, crossSchemaJoins, appendOnly, allowedFunctions, roles, backends, tenants, users, audit, limits)',
     ]);
   });
   it('wrong types and ranges', () => {
