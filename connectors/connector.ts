@@ -57,6 +57,8 @@ export interface ConnectorSession {
   /** True when nothing is in flight and no transaction is open (a drain may close the client now). */
   readonly quiescent: boolean;
   onQuiescent: (() => void) | null;
+  /** True while the client's requests wait for a server connection (for the admin console). */
+  readonly waitingForServer?: boolean;
 }
 
 export interface Connector {

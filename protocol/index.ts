@@ -19,3 +19,4 @@ export * from './error-field-names.js';
 export * from './constant-frames.js';
 export * from './scram.js';
 export * from './md5-password.js';
+export * from './type-oids.js';

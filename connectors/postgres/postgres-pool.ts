@@ -13,7 +13,8 @@ export type AcquireCallback = (err: Error | null, conn: ServerConnection | null)
 // of a promise and a timer each: with 400 clients on 20 connections most checkouts wait.
 type Waiter = { callback: AcquireCallback; deadline: number; since: number };
 
-export type PoolStats = { total: number; idle: number; busy: number; connecting: number; waiting: number; maxWaitMs: number; connectFailures: number };
+/** waits / waitMsTotal: checkouts that had to wait, and how long they waited in all (served ones only). */
+export type PoolStats = { total: number; idle: number; busy: number; connecting: number; waiting: number; maxWaitMs: number; connectFailures: number; waits: number; waitMsTotal: number };
 
 export class PostgresPool {
   private readonly idle: ServerConnection[] = [];
@@ -22,6 +23,8 @@ export class PostgresPool {
   private waiterHead = 0;
   private waiterTimer: NodeJS.Timeout | null = null;
   private connecting = 0;
+  private waits = 0;
+  private waitMsTotal = 0;
   private nextId = 1;
   private closing = false;
   private readonly reaper: NodeJS.Timeout;
@@ -98,6 +101,8 @@ export class PostgresPool {
     const waiter = this.shiftWaiter();
     if (waiter) {
       this.busy.add(conn);
+      this.waits++;
+      this.waitMsTotal += Date.now() - waiter.since;
       // Not synchronously: release runs inside the previous holder's ReadyForQuery, and any bytes after it
       // in the same chunk must not reach the next client.
       queueMicrotask(() => waiter.callback(null, conn));
@@ -141,6 +146,8 @@ export class PostgresPool {
       waiting: this.waiting,
       maxWaitMs: oldest ? now - oldest.since : 0,
       connectFailures: this.connectFailures,
+      waits: this.waits,
+      waitMsTotal: this.waitMsTotal,
     };
   }
 

@@ -61,6 +61,10 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     return this.pending.length === 0 && !this.skipping && (link === null || (link.router.idle && link.txStatus === TxStatus.Idle));
   }
 
+  get waitingForServer(): boolean {
+    return this.acquiring;
+  }
+
   // ---- requests from the client, in order ----
 
   query(raw: Buffer, effects: SessionEffects): void {

@@ -42,13 +42,11 @@ export async function startCommand(configPath: string | undefined, out: (line: s
 }
 
 function installSignals(server: PgfabricServer, path: string | undefined, logger: Logger, demo: DemoBackend | null): void {
+  // SIGHUP and the admin console's RELOAD both re-read the file (a bad one is logged line by line and refused).
+  if (path) server.configSource = () => loadConfigFile(path);
   process.on('SIGHUP', () => {
     if (!path) return logger.warn('SIGHUP ignored: the embedded demo has no config file to reload');
-    void loadConfigFile(path).then((loaded) => {
-      if (loaded.ok) return server.reload(loaded.config);
-      for (const problem of loaded.problems) logger.error(`config: ${problem}`);
-      logger.error({ problems: loaded.problems.length }, 'new configuration refused; the old one keeps serving');
-    });
+    void server.reloadFromSource();
   });
   let stopping = false;
   const stop = (signal: string): void => {
@@ -61,5 +59,6 @@ function installSignals(server: PgfabricServer, path: string | undefined, logger
       .finally(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
+  server.onShutdown = () => stop('SHUTDOWN');
   process.on('SIGINT', () => stop('SIGINT'));
 }

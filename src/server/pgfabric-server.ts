@@ -18,6 +18,10 @@ import { NO_AUDIT, type AuditSink } from '../observability/audit-types.js';
 import { AuditTrail } from '../observability/audit-trail.js';
 import { Metrics } from '../observability/metrics.js';
 import { MetricsServer } from '../observability/metrics-server.js';
+import type { ConfigResult } from '../config/load-config.js';
+import type { ReloadOutcome } from '../admin/admin-api.js';
+import { TenantPauses } from '../admin/tenant-pauses.js';
+import { createAdminApi } from './server-admin.js';
 
 type ConnectorEntry = { connector: Connector; fingerprint: string };
 
@@ -40,6 +44,12 @@ export class PgfabricServer {
   /** The `audit` section the trail was opened with, to tell on reload whether it changed. */
   private auditSection = '';
   readonly cancels = new CancelRegistry();
+  /** PAUSE/RESUME gates per tenant (admin console). */
+  readonly pauses = new TenantPauses();
+  /** Where RELOAD and SIGHUP read the config from (start-command sets it); null: no file to re-read. */
+  configSource: (() => Promise<ConfigResult>) | null = null;
+  /** What the admin console's SHUTDOWN does; start-command makes it drain and exit like SIGTERM. */
+  onShutdown: () => void = () => void this.drain();
   private readonly context: SessionContext;
 
   constructor(
@@ -67,6 +77,17 @@ export class PgfabricServer {
       secureContext: () => this.secureContext,
       cancels: this.cancels,
       logger,
+      pauseGate: (tenant) => this.pauses.gate(tenant),
+      admin: createAdminApi({
+        config: () => this.config,
+        clients: () => this.clients,
+        connectors: () => new Map([...this.connectors].map(([name, e]) => [name, e.connector])),
+        metrics: this.metrics,
+        pauses: this.pauses,
+        reload: () => this.reloadFromSource(),
+        shutdown: () => this.onShutdown(),
+        logger,
+      }),
     };
     this.listener = net.createServer({ noDelay: true }, (socket) => this.accept(socket));
     this.listener.on('error', (err) => logger.error({ err }, 'listener error'));
@@ -132,6 +153,19 @@ export class PgfabricServer {
       }
     }
     this.logger.info({ tenants: next.tenants.size, backends: next.backends.size, users: next.users.size }, 'configuration reloaded');
+  }
+
+  /** Re-reads the config (RELOAD, SIGHUP) and applies it; a bad one is refused, logged line by line, and the old one keeps serving. */
+  async reloadFromSource(): Promise<ReloadOutcome> {
+    if (!this.configSource) return { ok: false, noFile: true };
+    const loaded = await this.configSource();
+    if (loaded.ok) {
+      this.reload(loaded.config);
+      return { ok: true };
+    }
+    for (const problem of loaded.problems) this.logger.error(`config: ${problem}`);
+    this.logger.error({ problems: loaded.problems.length }, 'new configuration refused; the old one keeps serving');
+    return loaded;
   }
 
   /** Stops accepting, closes idle clients now and busy ones when their transaction ends, then the pools. */

@@ -22,6 +22,9 @@ import { refusalSqlState } from '../errors/refusal-error.js';
 import { statementFingerprint } from '../../rewrite/parser/pg-parser.js';
 import { lexingSettingProblem } from '../../rewrite/tenant/utility-analyzer.js';
 import { parseStartupOptions } from '../../connectors/postgres/session-parameters.js';
+import { AdminSession } from '../admin/admin-session.js';
+import type { AdminClientState } from '../admin/admin-api.js';
+import { pgfabricVersion } from '../admin/pgfabric-version.js';
 
 export type ClientPhase = 'startup' | 'connecting' | 'ready' | 'closed';
 
@@ -31,6 +34,8 @@ export class ClientConnection implements ClientChannel {
   private readonly reader: FrameReader;
   private readonly handshake: StartupHandshake;
   private dispatcher: QueryDispatcher | null = null;
+  /** Set instead of the dispatcher for the admin console (database `pgfabric`). */
+  private admin: AdminSession | null = null;
   private clientMetrics: ClientMetrics | null = null;
   /** Set while a statement waits for the backend's catalog; frames queue in the reader meanwhile. */
   private waiting: Promise<void> | null = null;
@@ -88,6 +93,7 @@ export class ClientConnection implements ClientChannel {
   };
 
   private onQueryFrame(frame: Frame): void {
+    if (this.admin) return this.onAdminFrame(frame);
     const m = this.clientMetrics;
     if (m) countRequest(m, frame.code);
     const result = this.dispatcher!.dispatch(frame, frameBytes(frame));
@@ -176,9 +182,7 @@ export class ClientConnection implements ClientChannel {
     this.user = user;
     this.tenant = tenant;
     this.ctx.audit.record({ kind: 'login', tenant: tenant?.name ?? null, user: user.name, ok: true, client: this.remoteAddress });
-    if (tenant === null) {
-      return this.terminate(pgError('admin.unavailable'));
-    }
+    if (tenant === null) return this.startAdmin(user, parameters);
     const unsafe = unsafeStartupSetting(parameters);
     if (unsafe) return this.terminate(pgError('startup.unsafe_setting', { problem: unsafe }));
     this.phase = 'connecting';
@@ -222,10 +226,43 @@ export class ClientConnection implements ClientChannel {
       },
       ddl: (sql) => audit.record({ kind: 'ddl', tenant: tenant.name, user: user.name, fingerprint: statementFingerprint(sql) }),
       rewriteMissed: (seconds) => this.ctx.metrics.rewriteSeconds.observe(seconds),
-    });
+    }, this.ctx.pauseGate(tenant.name));
     this.phase = 'ready';
     this.socket.resume();
     this.onData(Buffer.alloc(0)); // frames that arrived while connecting
+  }
+
+  /** The admin console: no tenant, no backend; an AdminSession answers every frame after this. */
+  private startAdmin(user: UserConfig, parameters: Record<string, string>): void {
+    clearTimeout(this.startupTimer);
+    this.admin = new AdminSession(user.name, this.ctx.admin, (bytes) => this.write(bytes), this.ctx.audit, this.ctx.logger);
+    for (const [name, value] of adminParameters(parameters, user.name)) this.socket.write(encodeBackend({ kind: 'ParameterStatus', name, value }));
+    this.socket.write(readyForQueryFrame('I'));
+    this.phase = 'ready';
+    this.onData(Buffer.alloc(0)); // commands sent right behind the startup packet
+  }
+
+  private onAdminFrame(frame: Frame): void {
+    const step = this.admin!.receive(frame);
+    if (step === 'continue') return;
+    if (step === 'terminate') return this.close();
+    if ('fatal' in step) return this.terminate(step.fatal);
+    // A command that takes time (PAUSE waits for transactions, RELOAD reads a file): no input until it answered.
+    this.socket.pause();
+    this.waiting = step.wait.then(() => {
+      this.waiting = null;
+      if (this.phase !== 'ready') return;
+      this.socket.resume();
+      this.onData(Buffer.alloc(0));
+    });
+  }
+
+  /** For the admin console's SHOW CLIENTS and SHOW POOLS. */
+  get adminState(): AdminClientState {
+    const session = this.session;
+    if (!session) return 'idle';
+    if (session.quiescent) return this.waiting !== null && this.tenant && this.ctx.admin.isPaused(this.tenant.name) ? 'paused' : 'idle';
+    return session.waitingForServer ? 'waiting' : 'active';
   }
 
   // ---- ClientChannel ----
@@ -282,6 +319,22 @@ export class ClientConnection implements ClientChannel {
     if (!this.socket.destroyed) this.socket.destroySoon();
     this.onClosed?.(this);
   }
+}
+
+/** ParameterStatus values for an admin console client (no backend: pgfabric's own, as PgBouncer does). */
+function adminParameters(client: Record<string, string>, userName: string): Map<string, string> {
+  return new Map([
+    ['server_version', `${pgfabricVersion()}/pgfabric`],
+    ['server_encoding', 'UTF8'],
+    ['client_encoding', 'UTF8'],
+    ['DateStyle', 'ISO, MDY'],
+    ['TimeZone', 'UTC'],
+    ['integer_datetimes', 'on'],
+    ['standard_conforming_strings', 'on'],
+    ['application_name', client['application_name'] ?? ''],
+    ['session_authorization', userName],
+    ['is_superuser', 'off'],
+  ]);
 }
 
 /** ParameterStatus values for a new client: the backend's, with the client's own settings on top. */

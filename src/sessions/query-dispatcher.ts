@@ -17,6 +17,7 @@ import { pgError } from '../errors/catalog.js';
 import { refusalError } from '../errors/refusal-error.js';
 import type { TenantScope } from './tenant-scope.js';
 import { CopyFillStream } from './copy-fill-stream.js';
+import type { PauseGate } from '../admin/tenant-pauses.js';
 
 export type DispatchResult = 'continue' | 'terminate' | { fatal: Buffer } | { wait: Promise<unknown> };
 
@@ -43,10 +44,15 @@ export class QueryDispatcher {
     private readonly scope: TenantScope,
     private readonly catalogs: BackendCatalogs,
     private readonly events: DispatchEvents,
+    /** The tenant's PAUSE gate (admin console). */
+    private readonly pause: PauseGate = { held: null },
   ) {}
 
   dispatch(frame: Frame, raw: Buffer): DispatchResult {
     const session = this.session;
+    // PAUSE: a new transaction (nothing in flight, none open) waits for RESUME; one already running goes on.
+    const held = this.pause.held;
+    if (held !== null && frame.code !== FrontendCode.Terminate && session.quiescent) return { wait: held };
     switch (frame.code) {
       case FrontendCode.Bind: {
         const names = readBindNames(frame.payload);

@@ -10,6 +10,8 @@ import type { CancelRegistry } from '../server/cancel-registry.js';
 import type { BackendCatalogs } from '../catalog/backend-catalogs.js';
 import type { AuditSink } from '../observability/audit-types.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { AdminApi } from '../admin/admin-api.js';
+import type { PauseGate } from '../admin/tenant-pauses.js';
 
 export type SessionContext = {
   readonly config: () => ResolvedConfig;
@@ -21,4 +23,8 @@ export type SessionContext = {
   readonly logger: Logger;
   readonly audit: AuditSink;
   readonly metrics: Metrics;
+  /** What the admin console (database `pgfabric`) sees and does. */
+  readonly admin: AdminApi;
+  /** The tenant's PAUSE gate, read by its sessions before each new transaction. */
+  readonly pauseGate: (tenant: string) => PauseGate;
 };
