@@ -34,7 +34,19 @@ export type StartupIdentity = {
   readonly parameters: Readonly<Record<string, string>>;
   /** LISTEN/NOTIFY channels are namespaced per tenant: this prefix is stripped from notifications. */
   readonly channelPrefix?: string;
+  /** The tenant's share of server connections, when its config limits it (shared by all its sessions). */
+  readonly quota?: ConnectionQuota;
 };
+
+/** A counting semaphore over server connections, FIFO for those who wait. */
+export interface ConnectionQuota {
+  /** Takes a slot if one is free. */
+  tryTake(): boolean;
+  /** Calls back, once, when a slot has been taken on the caller's behalf. */
+  wait(callback: () => void): void;
+  /** Gives a slot back (to the next waiter, if any). */
+  give(): void;
+}
 
 export interface ConnectorSession {
   query(raw: Buffer, effects: SessionEffects): void;

@@ -8,7 +8,7 @@ import { encodeBackend, errorResponse } from '../../protocol/backend-encoder.js'
 import { decodeBackend } from '../../protocol/backend-decoder.js';
 import { CloseCompleteFrame, ParseCompleteFrame, readyForQueryFrame } from '../../protocol/constant-frames.js';
 import { encodeFrontend } from '../../protocol/frontend-encoder.js';
-import type { ClientChannel, ConnectorSession, StartupIdentity } from '../connector.js';
+import type { ClientChannel, ConnectionQuota, ConnectorSession, StartupIdentity } from '../connector.js';
 import type { SessionEffects } from '../session-effects.js';
 import { Expect, Visibility, expected, synthetic } from './expected-response.js';
 import { answerableLocally, type PendingOp } from './pending-op.js';
@@ -51,6 +51,17 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
   ) {
     this.state = new SessionState(identity.parameters);
     this.channelPrefix = identity.channelPrefix ?? '';
+    this.quota = identity.quota ?? null;
+  }
+
+  private readonly quota: ConnectionQuota | null;
+  /** True while this session holds one of its tenant's server-connection slots. */
+  private holdsSlot = false;
+
+  private giveSlot(): void {
+    if (!this.holdsSlot) return;
+    this.holdsSlot = false;
+    this.quota!.give();
   }
 
   private readonly channelPrefix: string;
@@ -154,6 +165,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     const link = this.link;
     if (!link) return;
     this.link = null;
+    this.giveSlot();
     link.router.attach(null);
     // A connection with a transaction open or requests in flight cannot go back to the pool as it is.
     if (link.router.idle && link.txStatus === TxStatus.Idle && !link.batchOpen && this.state.pinned === null) this.releaseLink(link);
@@ -248,6 +260,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
       case 'sync':
         this.skipping = false;
         this.client.write(READY_IDLE);
+        this.client.requestDone?.(TxStatus.Idle);
         return;
       case 'close':
         if (!this.skipping) this.client.write(CloseCompleteFrame);
@@ -256,7 +269,10 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
         if (this.skipping) return;
         this.client.write(op.frame);
         if (op.extended) this.skipping = true;
-        else this.client.write(READY_IDLE);
+        else {
+          this.client.write(READY_IDLE);
+          this.client.requestDone?.(TxStatus.Idle);
+        }
         return;
       default:
         return; // flush: nothing is buffered anywhere
@@ -332,6 +348,20 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
 
   private checkout(): void {
     if (this.acquiring || this.link !== null) return;
+    if (this.quota && !this.holdsSlot) {
+      if (this.quota.tryTake()) this.holdsSlot = true;
+      else {
+        // The tenant holds all the server connections its limit allows: wait for one of its own to come back.
+        this.acquiring = true;
+        this.quota.wait(() => {
+          this.acquiring = false;
+          this.holdsSlot = true;
+          if (this.ended || this.pending.length === 0) return this.giveSlot();
+          this.checkout();
+        });
+        return;
+      }
+    }
     const conn = this.pool.tryAcquire();
     if (conn) return this.attach(conn);
     this.acquiring = true;
@@ -340,8 +370,14 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
 
   private readonly onCheckout = (err: Error | null, conn: ServerConnection | null): void => {
     this.acquiring = false;
-    if (conn === null) return this.failPending(err ?? new Error('no server connection'));
-    if (this.ended) return this.pool.release(conn);
+    if (conn === null) {
+      this.giveSlot();
+      return this.failPending(err ?? new Error('no server connection'));
+    }
+    if (this.ended) {
+      this.giveSlot();
+      return this.pool.release(conn);
+    }
     if (conn.closed) {
       // It died between release and hand-over: drop it and wait for another.
       this.pool.release(conn);
@@ -416,6 +452,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
       this.link = null;
       link.router.attach(null);
       this.releaseLink(link);
+      this.giveSlot();
     }
     if (this.onQuiescent && this.quiescent) this.onQuiescent();
   }
@@ -445,6 +482,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     const conn = this.link;
     if (conn === null) return;
     this.link = null;
+    this.giveSlot();
     this.pool.discard(conn, reason);
     const lost = conn.router.queue.drain();
     const message = `server connection to backend "${this.pool.target.name}" lost: ${reason}`;

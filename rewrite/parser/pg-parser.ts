@@ -1,7 +1,7 @@
 // The only place that touches the PostgreSQL parser (libpg-query, WASM) and its printer
 // (pgsql-deparser), same major version. The WASM module is loaded once (loadParser) before the first
 // statement; after that parsing and printing are synchronous.
-import { fingerprintSync, loadModule, parseSync } from 'libpg-query';
+import { fingerprintSync, loadModule, normalizeSync, parseSync } from 'libpg-query';
 import { deparseSync } from 'pgsql-deparser';
 import type { Node, ParseResult } from 'libpg-query';
 
@@ -76,4 +76,13 @@ function quoteIdent(name: string): string {
 /** E'…' so the meaning does not depend on standard_conforming_strings. */
 function quoteLiteral(value: string): string {
   return "E'" + value.replaceAll('\\', '\\\\').replaceAll("'", "''") + "'";
+}
+
+/** The statement with every literal replaced by $n (for logs: no values, no parameters); '' when it does not parse. */
+export function redactedStatement(sql: string): string {
+  try {
+    return normalizeSync(sql);
+  } catch {
+    return '';
+  }
 }

@@ -69,10 +69,21 @@ const roleSchema = strict({
   ),
 });
 
+/** Per-tenant limits: a noisy tenant cannot starve a quiet one sharing the same backend. */
+const tenantLimitsSchema = strict({
+  maxClients: int(1, 100_000).optional(),
+  maxServerConnections: int(1, 10_000).optional(),
+  statementsPerSecond: int(1, 10_000_000).optional(),
+  statementTimeoutMs: millis(1).optional(),
+  idleTimeoutMs: millis(1).optional(),
+  idleInTransactionTimeoutMs: millis(1).optional(),
+});
+
 const tenantSchema = strict({
   id: z.string().regex(TENANT_ID_PATTERN, TENANT_ID_MESSAGE),
   backend: text,
   region: text.optional(),
+  limits: tenantLimitsSchema.optional(),
 });
 
 const userSchema = strict({
@@ -103,6 +114,8 @@ export const configSchema = strict({
     maxMessageSize: int(1024, 1024 * MiB).default(64 * MiB),
     drainTimeoutMs: millis(0).default(30_000),
     startupTimeoutMs: millis(1).default(10_000),
+    /** Statements slower than this are logged (fingerprint, normalized text); 0 turns the slow-query log off. */
+    slowQueryMs: millis(0).default(1000),
   }).prefault({}),
 });
 

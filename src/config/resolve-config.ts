@@ -84,8 +84,8 @@ export function resolveConfig(raw: RawConfig, options: ResolveOptions): ResolveR
   if (problems.length > 0) return { ok: false, problems };
   const roles = mapEntries(raw.roles, (name, role): RoleConfig => ({ name, schemas: { ...role.schemas } }));
   const tenants = mapEntries(raw.tenants, (name, tenant): TenantConfig => {
-    const { id, backend, region } = tenant;
-    return region === undefined ? { name, id, backend } : { name, id, backend, region };
+    const { id, backend, region, limits } = tenant;
+    return { name, id, backend, ...(region === undefined ? {} : { region }), ...(limits === undefined ? {} : { limits: stripUndefined(limits) }) };
   });
   const config: ResolvedConfig = {
     listen: { ...raw.listen },
@@ -104,4 +104,8 @@ export function resolveConfig(raw: RawConfig, options: ResolveOptions): ResolveR
   if (raw.metrics !== undefined) config.metrics = { ...raw.metrics };
   if (audit !== undefined) config.audit = audit;
   return { ok: true, config };
+}
+
+function stripUndefined<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -30,7 +30,18 @@ export type MssqlBackend = { kind: 'mssql'; name: string; url: string };
 
 export type BackendConfig = PostgresBackend | SqliteBackend | MssqlBackend;
 
-export type TenantConfig = { name: string; id: string; backend: string; region?: string };
+export type TenantLimits = {
+  maxClients?: number;
+  /** Server connections this tenant may hold at once on its (shared) backend. */
+  maxServerConnections?: number;
+  statementsPerSecond?: number;
+  /** Default statement_timeout of the tenant's sessions (a client's own SET wins). */
+  statementTimeoutMs?: number;
+  idleTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
+};
+
+export type TenantConfig = { name: string; id: string; backend: string; region?: string; limits?: TenantLimits };
 
 export type SchemaLevel = 'none' | 'read' | 'write' | 'ddl';
 
@@ -56,7 +67,7 @@ export type ResolvedConfig = {
   backends: Map<string, BackendConfig>;
   tenants: Map<string, TenantConfig>;
   users: Map<string, UserConfig>;
-  limits: { maxMessageSize: number; drainTimeoutMs: number; startupTimeoutMs: number };
+  limits: { maxMessageSize: number; drainTimeoutMs: number; startupTimeoutMs: number; slowQueryMs: number };
   audit?: AuditConfig;
 };
 

@@ -49,6 +49,10 @@ export const ERROR_CATALOG = {
   'rule.truncate_tenant_table': { sqlState: '42501', severity: 'ERROR', message: '{message}' },
   'rule.unknown_relation': { sqlState: '42P01', severity: 'ERROR', message: '{message}' },
   'rule.verifier': { sqlState: '42501', severity: 'ERROR', message: '{message}' },
+  'limits.too_many_clients': { sqlState: '53300', severity: 'FATAL', message: 'too many connections for tenant "{tenant}" (limit {max})' },
+  'limits.rate_exceeded': { sqlState: '53400', severity: 'ERROR', message: 'statement rate limit of {rate} per second exceeded for tenant "{tenant}"' },
+  'limits.idle_timeout': { sqlState: '57P05', severity: 'FATAL', message: 'terminating connection due to idle-session timeout' },
+  'limits.idle_in_transaction_timeout': { sqlState: '25P03', severity: 'FATAL', message: 'terminating connection due to idle-in-transaction timeout' },
   'internal.error': { sqlState: 'XX000', severity: 'FATAL', message: 'internal error (id {id})' },
 } as const satisfies Record<string, Entry>;
 

@@ -17,6 +17,7 @@ import { BackendCatalogs } from '../catalog/backend-catalogs.js';
 import { NO_AUDIT, type AuditSink } from '../observability/audit-types.js';
 import { AuditTrail } from '../observability/audit-trail.js';
 import { Metrics } from '../observability/metrics.js';
+import { TenantLimits } from '../limits/tenant-limits.js';
 import { MetricsServer } from '../observability/metrics-server.js';
 import type { ConfigResult } from '../config/load-config.js';
 import type { ReloadOutcome } from '../admin/admin-api.js';
@@ -35,6 +36,7 @@ export class PgfabricServer {
   readonly rewriter = new StatementRewriter();
   readonly catalogs: BackendCatalogs;
   readonly metrics: Metrics;
+  readonly limits: TenantLimits;
   private metricsServer: MetricsServer | null = null;
   /** Where /metrics listens, when the config has a `metrics` section (port 0 picks one). */
   metricsAddress: { host: string; port: number } | null = null;
@@ -61,6 +63,7 @@ export class PgfabricServer {
     this.applyBackends(config);
     this.secureContext = makeSecureContext(config);
     this.catalogs = new BackendCatalogs(() => this.config);
+    this.limits = new TenantLimits(config);
     this.metrics = new Metrics({
       clients: () => [...this.clients].map((c) => ({ tenant: c.tenant?.name ?? (c.user ? 'pgfabric' : '(login)'), state: c.metricsState })),
       pools: () => [...this.connectors].map(([backend, e]) => ({ backend, stats: e.connector.stats() })),
@@ -71,6 +74,12 @@ export class PgfabricServer {
       // Sessions keep this object; it follows `this.audit` when a reload replaces the trail.
       audit: { record: (event) => this.audit.record(event), flush: () => this.audit.flush() },
       metrics: this.metrics,
+      limits: this.limits,
+      clientsOf: (tenant) => {
+        let n = 0;
+        for (const c of this.clients) if (c.tenant?.name === tenant && c.phase !== 'closed') n++;
+        return n;
+      },
       config: () => this.config,
       connectorFor: (tenant) => this.connectorFor(tenant),
       rewriter: this.rewriter,
@@ -147,6 +156,7 @@ export class PgfabricServer {
     this.applyBackends(next);
     this.applyAudit(next, false);
     this.catalogs.invalidateAll();
+    this.limits.apply(next);
     for (const client of this.clients) {
       if (client.tenant && removedTenants.includes(client.tenant.name)) {
         client.terminate(pgError('server.tenant_removed', { tenant: client.tenant.name }));

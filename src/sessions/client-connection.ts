@@ -19,7 +19,7 @@ import { TenantScope, channelPrefix } from './tenant-scope.js';
 import type { ClientMetrics } from '../observability/metrics.js';
 import { FrontendCode } from '../../protocol/message-codes.js';
 import { refusalSqlState } from '../errors/refusal-error.js';
-import { statementFingerprint } from '../../rewrite/parser/pg-parser.js';
+import { redactedStatement, statementFingerprint } from '../../rewrite/parser/pg-parser.js';
 import { lexingSettingProblem } from '../../rewrite/tenant/utility-analyzer.js';
 import { parseStartupOptions } from '../../connectors/postgres/session-parameters.js';
 import { AdminSession } from '../admin/admin-session.js';
@@ -37,6 +37,11 @@ export class ClientConnection implements ClientChannel {
   /** Set instead of the dispatcher for the admin console (database `pgfabric`). */
   private admin: AdminSession | null = null;
   private clientMetrics: ClientMetrics | null = null;
+  /** tenants.<t>.limits idle timeouts (0 = none), the timer, and whether a request cycle is running. */
+  private idleLimits = { idle: 0, inTransaction: 0 };
+  private idleTimer: NodeJS.Timeout | null = null;
+  private requestRunning = false;
+  private requestStartedAt = 0;
   /** Set while a statement waits for the backend's catalog; frames queue in the reader meanwhile. */
   private waiting: Promise<void> | null = null;
   session: ConnectorSession | null = null;
@@ -92,10 +97,19 @@ export class ClientConnection implements ClientChannel {
     }
   };
 
-  private onQueryFrame(frame: Frame): void {
+  /** `retry`: the frame waited (catalog, PAUSE) and is dispatched again: already counted. */
+  private onQueryFrame(frame: Frame, retry = false): void {
     if (this.admin) return this.onAdminFrame(frame);
     const m = this.clientMetrics;
-    if (m) countRequest(m, frame.code);
+    if (m && !retry) countRequest(m, frame.code);
+    if (this.idleTimer !== null) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = null;
+    }
+    if ((frame.code === FrontendCode.Query || frame.code === FrontendCode.Sync) && !this.requestRunning) {
+      this.requestRunning = true;
+      this.requestStartedAt = performance.now();
+    }
     const result = this.dispatcher!.dispatch(frame, frameBytes(frame));
     if (result === 'continue') return;
     if (result === 'terminate') return this.close();
@@ -113,7 +127,7 @@ export class ClientConnection implements ClientChannel {
       this.waiting = null;
       if (this.phase !== 'ready') return;
       try {
-        this.onQueryFrame(frame);
+        this.onQueryFrame(frame, true);
       } catch (err) {
         return this.internalError(err);
       }
@@ -183,6 +197,11 @@ export class ClientConnection implements ClientChannel {
     this.tenant = tenant;
     this.ctx.audit.record({ kind: 'login', tenant: tenant?.name ?? null, user: user.name, ok: true, client: this.remoteAddress });
     if (tenant === null) return this.startAdmin(user, parameters);
+    const maxClients = tenant?.limits?.maxClients;
+    // This connection is already counted among the tenant's clients.
+    if (tenant && maxClients !== undefined && this.ctx.clientsOf(tenant.name) > maxClients) {
+      return this.terminate(pgError('limits.too_many_clients', { tenant: tenant.name, max: String(maxClients) }));
+    }
     const unsafe = unsafeStartupSetting(parameters);
     if (unsafe) return this.terminate(pgError('startup.unsafe_setting', { problem: unsafe }));
     this.phase = 'connecting';
@@ -203,8 +222,15 @@ export class ClientConnection implements ClientChannel {
     clearTimeout(this.startupTimer);
     const connector = this.ctx.connectorFor(tenant);
     // Defense in depth: every statement runs with pgfabric.tenant_id set (replayed on each pooled checkout), for RLS policies.
-    const sessionParameters = { ...parameters, 'pgfabric.tenant_id': tenant.id };
-    this.session = connector.openSession(this, { user: user.name, tenant: tenant.name, parameters: sessionParameters, channelPrefix: channelPrefix(tenant) });
+    const limits = tenant.limits ?? {};
+    const sessionParameters = {
+      ...(limits.statementTimeoutMs ? { statement_timeout: String(limits.statementTimeoutMs) } : {}),
+      ...parameters,
+      'pgfabric.tenant_id': tenant.id,
+    };
+    const quota = this.ctx.limits.quota(tenant);
+    this.session = connector.openSession(this, { user: user.name, tenant: tenant.name, parameters: sessionParameters, channelPrefix: channelPrefix(tenant), ...(quota ? { quota } : {}) });
+    this.idleLimits = { idle: limits.idleTimeoutMs ?? 0, inTransaction: limits.idleInTransactionTimeoutMs ?? 0 };
     const key = this.ctx.cancels.register(this.session);
     this.processId = key.processId;
     for (const [name, value] of announcedParameters(serverParams, parameters, user.name)) {
@@ -216,7 +242,9 @@ export class ClientConnection implements ClientChannel {
     this.ctx.metrics.login(tenant.name, true);
     const scope = new TenantScope(this.ctx.config(), tenant, user.role, this.ctx.catalogs);
     const audit = this.ctx.audit;
+    const bucket = this.ctx.limits.bucket(tenant);
     this.dispatcher = new QueryDispatcher(this.session, this.ctx.rewriter, scope, this.ctx.catalogs, {
+      rateLimited: bucket ? () => !bucket.take() && pgError('limits.rate_exceeded', { rate: String(bucket.ratePerSecond), tenant: tenant.name }) : null,
       refused: (refusal, sql) => {
         const fingerprint = sql ? statementFingerprint(sql) : '';
         const sqlstate = refusalSqlState(refusal);
@@ -228,6 +256,7 @@ export class ClientConnection implements ClientChannel {
       rewriteMissed: (seconds) => this.ctx.metrics.rewriteSeconds.observe(seconds),
     }, this.ctx.pauseGate(tenant.name));
     this.phase = 'ready';
+    this.armIdleTimer(0x49);
     this.socket.resume();
     this.onData(Buffer.alloc(0)); // frames that arrived while connecting
   }
@@ -273,7 +302,36 @@ export class ClientConnection implements ClientChannel {
   }
 
   requestDone(status: number): void {
-    this.clientMetrics?.requestDone(status, performance.now());
+    const now = performance.now();
+    this.clientMetrics?.requestDone(status, now);
+    if (this.requestRunning) this.logIfSlow(now - this.requestStartedAt);
+    this.requestRunning = false;
+    this.armIdleTimer(status);
+  }
+
+  /** The slow-query log: fingerprint and literal-free text, never values or parameters. */
+  private logIfSlow(ms: number): void {
+    const threshold = this.ctx.config().limits.slowQueryMs;
+    if (threshold <= 0 || ms < threshold) return;
+    const sql = this.dispatcher?.lastSql ?? '';
+    this.ctx.logger.warn(
+      { slowQuery: true, tenant: this.tenant?.name, user: this.user?.name, durationMs: Math.round(ms), fingerprint: statementFingerprint(sql), statement: redactedStatement(sql) },
+      'slow query',
+    );
+  }
+
+  /** Starts the idle or idle-in-transaction clock after a ReadyForQuery, when the tenant has one. */
+  private armIdleTimer(status: number): void {
+    const inTransaction = status !== 0x49;
+    const limit = inTransaction ? this.idleLimits.inTransaction : this.idleLimits.idle;
+    if (limit <= 0 || this.phase !== 'ready') return;
+    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.requestRunning || this.phase !== 'ready') return;
+      this.terminate(pgError(inTransaction ? 'limits.idle_in_transaction_timeout' : 'limits.idle_timeout'));
+    }, limit);
+    this.idleTimer.unref();
   }
 
   errorSeen(sqlState: string): void {
@@ -314,6 +372,7 @@ export class ClientConnection implements ClientChannel {
     if (this.phase === 'closed') return;
     this.phase = 'closed';
     clearTimeout(this.startupTimer);
+    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
     if (this.processId) this.ctx.cancels.unregister(this.processId);
     this.session?.end();
     if (!this.socket.destroyed) this.socket.destroySoon();

@@ -28,11 +28,16 @@ export type DispatchEvents = {
   ddl(sql: string): void;
   /** A statement missed the rewrite cache and took this long to rewrite. */
   rewriteMissed(seconds: number): void;
+  /** The tenant's statement rate limit: an ErrorResponse when this statement exceeds it (null: no limit). */
+  readonly rateLimited: (() => Buffer | false) | null;
 };
 
 export class QueryDispatcher {
   /** Statement name → parameters that must carry the tenant id (only statements that have some). */
   private readonly tenantParams = new Map<string, readonly number[]>();
+  /** The SQL of the statement the current request runs (for the slow-query log), and of named statements. */
+  lastSql = '';
+  private readonly namedSql = new Map<string, string>();
   /** Set while a COPY … FROM STDIN into a tenant-scoped relation streams its rows. */
   private copyFill: CopyFillStream | null = null;
   /** The SQL that already waited for a catalog refresh (so an unknown name waits once, not forever). */
@@ -58,13 +63,17 @@ export class QueryDispatcher {
         const names = readBindNames(frame.payload);
         if ('kind' in names) return { fatal: protocolViolation(names.message) };
         const checks = this.tenantParams.size > 0 ? this.tenantParams.get(names.statement) : undefined;
+        if (names.statement !== '') this.lastSql = this.namedSql.get(names.statement) ?? this.lastSql;
         if (checks && !this.tenantParamsValid(checks, frame.payload, names.restOffset)) return 'continue';
         session.bind(names.portal, names.statement, frame.payload, names.restOffset, raw);
         return 'continue';
       }
-      case FrontendCode.Execute:
-        session.execute(readPortalName(frame.payload), raw);
+      case FrontendCode.Execute: {
+        const limited = this.events.rateLimited?.();
+        if (limited) session.refuse(limited, true);
+        else session.execute(readPortalName(frame.payload), raw);
         return 'continue';
+      }
       case FrontendCode.Sync:
         // Postgres checks that a Sync has no body: ERROR 08P01, then ReadyForQuery.
         if (frame.payload.length > 0) session.refuse(pgError('protocol.invalid_message_format'), false);
@@ -89,6 +98,12 @@ export class QueryDispatcher {
       case 'ProtocolError':
         return { fatal: protocolViolation(msg.message) };
       case 'Query': {
+        this.lastSql = msg.sql;
+        const limited = this.events.rateLimited?.();
+        if (limited) {
+          this.session.refuse(limited, false);
+          return 'continue';
+        }
         const result = this.rewrite(msg.sql);
         if (!('sql' in result)) return result;
         if (result.refusal) return this.refuse(result.refusal, msg.sql, false);
@@ -97,6 +112,8 @@ export class QueryDispatcher {
         return 'continue';
       }
       case 'Parse': {
+        this.lastSql = msg.sql;
+        if (msg.name !== '') this.namedSql.set(msg.name, msg.sql);
         const result = this.rewrite(msg.sql);
         if (!('sql' in result)) return result;
         if (result.refusal) return this.refuse(result.refusal, msg.sql, true);
@@ -110,7 +127,10 @@ export class QueryDispatcher {
         this.session.describe(msg.target, msg.name, raw);
         return 'continue';
       case 'Close':
-        if (msg.target === 'S') this.tenantParams.delete(msg.name);
+        if (msg.target === 'S') {
+          this.tenantParams.delete(msg.name);
+          this.namedSql.delete(msg.name);
+        }
         this.session.close(msg.target, msg.name, raw);
         return 'continue';
       case 'Flush':

@@ -10,6 +10,7 @@ import type { CancelRegistry } from '../server/cancel-registry.js';
 import type { BackendCatalogs } from '../catalog/backend-catalogs.js';
 import type { AuditSink } from '../observability/audit-types.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { TenantLimits } from '../limits/tenant-limits.js';
 import type { AdminApi } from '../admin/admin-api.js';
 import type { PauseGate } from '../admin/tenant-pauses.js';
 
@@ -23,6 +24,9 @@ export type SessionContext = {
   readonly logger: Logger;
   readonly audit: AuditSink;
   readonly metrics: Metrics;
+  readonly limits: TenantLimits;
+  /** Clients logged in to a tenant right now (for tenants.<t>.limits.maxClients). */
+  readonly clientsOf: (tenant: string) => number;
   /** What the admin console (database `pgfabric`) sees and does. */
   readonly admin: AdminApi;
   /** The tenant's PAUSE gate, read by its sessions before each new transaction. */

@@ -24,6 +24,8 @@ export type ProxyOptions = {
   maxPreparedStatements?: number;
   /** Extra raw config keys merged at the top level (tls, limits, …). */
   extra?: Record<string, unknown>;
+  /** Log lines (pino JSON objects) are pushed here, at info level and above, when given. */
+  logLines?: Record<string, unknown>[];
 };
 
 export type RunningProxy = {
@@ -71,7 +73,10 @@ export function loadTestConfig(raw: Record<string, unknown>): ResolvedConfig {
 export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   const backendUrl = await createTestDatabase(adminUrl(), opts.database);
   const config = loadTestConfig(testConfigObject(backendUrl, opts));
-  const logger = pino({ level: process.env['PGFABRIC_LOG_LEVEL'] ?? 'silent' });
+  const lines = opts.logLines;
+  const logger = lines
+    ? pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) })
+    : pino({ level: process.env['PGFABRIC_LOG_LEVEL'] ?? 'silent' });
   const server = new PgfabricServer(config, logger);
   const { host, port } = await server.listen();
   return {

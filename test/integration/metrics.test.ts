@@ -52,12 +52,12 @@ describe('metrics endpoint', () => {
     const acme = { tenant: 'acme', backend: 'main' };
     const globex = { tenant: 'globex', backend: 'main' };
     expect(delta('pgfabric_queries_total', acme)).toBe(14); // 10 Execute + begin, select, commit (Query) + the refused Query
-    expect(delta('pgfabric_transactions_total', acme)).toBe(11); // 10 extended cycles + the committed transaction
+    expect(delta('pgfabric_transactions_total', acme)).toBe(12); // 10 extended cycles, the committed transaction, the refused statement's cycle
     expect(delta('pgfabric_queries_total', globex)).toBe(6);
     expect(delta('pgfabric_refusals_total', { tenant: 'acme', rule: 'statement_allow_list' })).toBe(1);
     expect(delta('pgfabric_errors_total', { tenant: 'acme', class: '42' })).toBe(1);
     expect(delta('pgfabric_errors_total', { tenant: 'globex', class: '22' })).toBe(1);
-    expect(delta('pgfabric_query_duration_seconds_count', acme)).toBe(13);
+    expect(delta('pgfabric_query_duration_seconds_count', acme)).toBe(14); // every request cycle: 10 + begin/select/commit + the refused one
     expect(delta('pgfabric_client_bytes_received_total', { tenant: 'acme' })).toBeGreaterThan(0);
     expect(sample(after, 'pgfabric_client_connections', { tenant: 'acme', state: 'idle' })).toBe(1);
     expect(sample(after, 'pgfabric_pool_connections', { backend: 'main', state: 'total' })).toBeGreaterThan(0);

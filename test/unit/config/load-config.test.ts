@@ -35,7 +35,7 @@ describe.skipIf(!hasOpenssl())('the contract example', () => {
     expect(config.tenantColumn).toBe('tenant_id');
     expect(config.crossSchemaJoins).toBe('block');
     expect(config.appendOnly).toEqual(['finance.journal_entries', 'finance.journal_lines']);
-    expect(config.limits).toEqual({ maxMessageSize: 64 * 1024 * 1024, drainTimeoutMs: 30_000, startupTimeoutMs: 10_000 });
+    expect(config.limits).toEqual({ maxMessageSize: 64 * 1024 * 1024, drainTimeoutMs: 30_000, startupTimeoutMs: 10_000, slowQueryMs: 1000 });
     expect([...config.roles.keys()]).toEqual(['finance_app', 'kernel_app', 'auditor', 'migrator']);
     expect(config.roles.get('auditor')).toEqual({ name: 'auditor', schemas: { '*': 'read' } });
     expect(config.roles.get('finance_app')?.schemas).toEqual({ finance: 'write', config: 'read' });
@@ -105,7 +105,7 @@ describe('defaults', () => {
     };
     const result = loadJson(document);
     if (!result.ok) throw new Error(result.problems.join('\n'));
-    expect(result.config.limits).toEqual({ maxMessageSize: 1_048_576, drainTimeoutMs: 0, startupTimeoutMs: 2000 });
+    expect(result.config.limits).toEqual({ maxMessageSize: 1_048_576, drainTimeoutMs: 0, startupTimeoutMs: 2000, slowQueryMs: 1000 });
     expect(result.config.metrics).toEqual({ host: '127.0.0.1', port: 9187 });
     expect(result.config.backends.get('shared_pg')).toMatchObject({
       host: 'db.internal', port: 5432, password: '', pool: { max: 5, acquireTimeoutMs: 100, idleTimeoutMs: 1000, connectTimeoutMs: 250 },
