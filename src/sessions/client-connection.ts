@@ -168,6 +168,9 @@ export class ClientConnection implements ClientChannel {
           return false;
         case 'loginFailed':
           this.ctx.audit.record({ kind: 'login', tenant: action.tenant, user: action.user, ok: false, reason: action.reason, client: this.remoteAddress });
+          this.ctx.logger.info({ event: 'login_failed', tenant: action.tenant, user: action.user, reason: action.reason, client: this.remoteAddress }, 'login refused');
+          // Only configured tenants become label values: a client picks the database name it sends.
+          if (action.tenant && this.ctx.config().tenants.has(action.tenant)) this.ctx.metrics.login(action.tenant, false);
           break;
       }
     }
@@ -255,6 +258,7 @@ export class ClientConnection implements ClientChannel {
       ddl: (sql) => audit.record({ kind: 'ddl', tenant: tenant.name, user: user.name, fingerprint: statementFingerprint(sql) }),
       rewriteMissed: (seconds) => this.ctx.metrics.rewriteSeconds.observe(seconds),
     }, this.ctx.pauseGate(tenant.name));
+    this.ctx.logger.info({ event: 'connect', tenant: tenant.name, user: user.name, client: this.remoteAddress, pid: this.processId }, 'client connected');
     this.phase = 'ready';
     this.armIdleTimer(0x49);
     this.socket.resume();
@@ -370,6 +374,9 @@ export class ClientConnection implements ClientChannel {
 
   close(): void {
     if (this.phase === 'closed') return;
+    if (this.phase === 'ready') {
+      this.ctx.logger.info({ event: 'disconnect', tenant: this.tenant?.name, user: this.user?.name, client: this.remoteAddress, durationMs: Date.now() - this.connectedAt }, 'client disconnected');
+    }
     this.phase = 'closed';
     clearTimeout(this.startupTimer);
     if (this.idleTimer !== null) clearTimeout(this.idleTimer);
