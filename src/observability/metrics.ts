@@ -1,6 +1,8 @@
 // Prometheus metrics (prom-client). Labels are bounded: tenant, backend, rule, SQLSTATE class — never
-// SQL text. Per-connection children are bound once at login, so the per-message cost is one add on a
-// number; pool, client and cache figures are read from their owners at scrape time.
+// SQL text. The per-message figures (queries, transactions, bytes, latency) are plain numbers in one
+// record per (tenant, backend), which a client's ClientMetrics adds to directly: prom-client's own inc()
+// hashes its labels and allocates on every call, too much for the hot path. They, and the pool, client and
+// cache figures, are turned into samples at scrape time.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export type ScrapeSource = {
@@ -16,18 +18,33 @@ const LATENCY_BUCKETS = [0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05,
 export class Metrics {
   readonly registry = new Registry();
   private readonly logins = new Counter({ name: 'pgfabric_client_logins_total', help: 'Client logins by tenant and outcome', labelNames: ['tenant', 'outcome'], registers: [this.registry] });
-  readonly queries = new Counter({ name: 'pgfabric_queries_total', help: 'Statements run (Query and Execute messages)', labelNames: ['tenant', 'backend'], registers: [this.registry] });
-  readonly transactions = new Counter({ name: 'pgfabric_transactions_total', help: 'Request cycles that ended outside a transaction (ReadyForQuery I)', labelNames: ['tenant', 'backend'], registers: [this.registry] });
-  readonly latency = new Histogram({ name: 'pgfabric_query_duration_seconds', help: 'From a Query or Sync to its ReadyForQuery', labelNames: ['tenant', 'backend'], buckets: LATENCY_BUCKETS, registers: [this.registry] });
   readonly errors = new Counter({ name: 'pgfabric_errors_total', help: 'ErrorResponses sent to clients, by SQLSTATE class', labelNames: ['tenant', 'backend', 'class'], registers: [this.registry] });
   readonly refusals = new Counter({ name: 'pgfabric_refusals_total', help: 'Statements refused by a tenant rule', labelNames: ['tenant', 'rule'], registers: [this.registry] });
-  readonly bytesIn = new Counter({ name: 'pgfabric_client_bytes_received_total', help: 'Bytes received from clients', labelNames: ['tenant'], registers: [this.registry] });
-  readonly bytesOut = new Counter({ name: 'pgfabric_client_bytes_sent_total', help: 'Bytes sent to clients', labelNames: ['tenant'], registers: [this.registry] });
   readonly rewriteSeconds = new Histogram({ name: 'pgfabric_rewrite_duration_seconds', help: 'Rewrite time of statements that missed the cache', buckets: [0.00001, 0.00002, 0.00005, 0.0001, 0.0002, 0.0005, 0.001, 0.005, 0.01], registers: [this.registry] });
+  /** One record per (tenant, backend): what clients add to on the hot path. */
+  private readonly totals = new Map<string, TenantTotals>();
+  readonly queries: Counter;
+  readonly transactions: Counter;
+  readonly bytesIn: Counter;
+  readonly bytesOut: Counter;
 
   constructor(source: ScrapeSource) {
     collectDefaultMetrics({ register: this.registry, prefix: 'pgfabric_process_' });
     const registers = [this.registry];
+    const totals = this.totals;
+    const fromTotals = (name: string, help: string, labelNames: string[], pick: (t: TenantTotals) => number): Counter =>
+      new Counter({
+        name, help, labelNames, registers,
+        collect() {
+          this.reset();
+          for (const t of totals.values()) this.inc(labelNames.length === 2 ? { tenant: t.tenant, backend: t.backend } : { tenant: t.tenant }, pick(t));
+        },
+      });
+    this.queries = fromTotals('pgfabric_queries_total', 'Statements run (Query and Execute messages)', ['tenant', 'backend'], (t) => t.queries);
+    this.transactions = fromTotals('pgfabric_transactions_total', 'Request cycles that ended outside a transaction (ReadyForQuery I)', ['tenant', 'backend'], (t) => t.transactions);
+    this.bytesIn = fromTotals('pgfabric_client_bytes_received_total', 'Bytes received from clients', ['tenant'], (t) => t.bytesIn);
+    this.bytesOut = fromTotals('pgfabric_client_bytes_sent_total', 'Bytes sent to clients', ['tenant'], (t) => t.bytesOut);
+    this.registry.registerMetric(new LatencyHistogramFamily(totals) as never);
     new Gauge({
       name: 'pgfabric_client_connections', help: 'Connected clients by tenant and state', labelNames: ['tenant', 'state'], registers,
       collect() {
@@ -83,27 +100,73 @@ export class Metrics {
     this.logins.inc({ tenant, outcome: ok ? 'ok' : 'refused' });
   }
 
-  /** The children a client connection updates on its hot path. */
+  /** The record a client connection adds to on its hot path. */
   forClient(tenant: string, backend: string): ClientMetrics {
-    return new ClientMetrics(this, tenant, backend);
+    const key = tenant + '\u0000' + backend;
+    let t = this.totals.get(key);
+    if (!t) this.totals.set(key, (t = { tenant, backend, queries: 0, transactions: 0, bytesIn: 0, bytesOut: 0, latency: new Float64Array(LATENCY_BUCKETS.length + 1), latencySum: 0, latencyCount: 0 }));
+    return new ClientMetrics(this, t);
   }
 }
 
-/** One client's bound metric children: a number add per event, no label lookups. */
+type TenantTotals = {
+  readonly tenant: string;
+  readonly backend: string;
+  queries: number;
+  transactions: number;
+  bytesIn: number;
+  bytesOut: number;
+  /** Per-bucket (not cumulative) counts of request latencies; the last slot is +Inf. */
+  readonly latency: Float64Array;
+  latencySum: number;
+  latencyCount: number;
+};
+
+/** pgfabric_query_duration_seconds, exposed from the per-tenant records (prom-client's custom-metric shape). */
+class LatencyHistogramFamily {
+  readonly name = 'pgfabric_query_duration_seconds';
+  readonly help = 'From a Query or Sync to its ReadyForQuery';
+  readonly type = 'histogram';
+  readonly aggregator = 'sum';
+
+  constructor(private readonly totals: Map<string, TenantTotals>) {}
+
+  get(): { name: string; help: string; type: string; aggregator: string; values: { labels: Record<string, string | number>; value: number; metricName: string }[] } {
+    const values: { labels: Record<string, string | number>; value: number; metricName: string }[] = [];
+    for (const t of this.totals.values()) {
+      const base = { tenant: t.tenant, backend: t.backend };
+      let cumulative = 0;
+      LATENCY_BUCKETS.forEach((le, i) => {
+        cumulative += t.latency[i]!;
+        values.push({ labels: { ...base, le }, value: cumulative, metricName: `${this.name}_bucket` });
+      });
+      values.push({ labels: { ...base, le: '+Inf' }, value: t.latencyCount, metricName: `${this.name}_bucket` });
+      values.push({ labels: base, value: t.latencySum, metricName: `${this.name}_sum` });
+      values.push({ labels: base, value: t.latencyCount, metricName: `${this.name}_count` });
+    }
+    return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values };
+  }
+}
+
+/** One client's view of its tenant's record: plain number adds on the hot path. */
 export class ClientMetrics {
-  readonly queries;
-  readonly transactions;
-  readonly latency;
-  readonly bytesIn;
-  readonly bytesOut;
   private requestStart = 0;
 
-  constructor(private readonly m: Metrics, private readonly tenant: string, private readonly backend: string) {
-    this.queries = m.queries.labels(tenant, backend);
-    this.transactions = m.transactions.labels(tenant, backend);
-    this.latency = m.latency.labels(tenant, backend);
-    this.bytesIn = m.bytesIn.labels(tenant);
-    this.bytesOut = m.bytesOut.labels(tenant);
+  constructor(
+    private readonly m: Metrics,
+    private readonly t: TenantTotals,
+  ) {}
+
+  query(): void {
+    this.t.queries++;
+  }
+
+  bytesIn(n: number): void {
+    this.t.bytesIn += n;
+  }
+
+  bytesOut(n: number): void {
+    this.t.bytesOut += n;
   }
 
   /** A Query or Sync went out: the clock of this request cycle starts (if not already running). */
@@ -112,17 +175,25 @@ export class ClientMetrics {
   }
 
   requestDone(status: number, now: number): void {
-    if (this.requestStart !== 0) this.latency.observe((now - this.requestStart) / 1000);
+    const t = this.t;
+    if (this.requestStart !== 0) {
+      const seconds = (now - this.requestStart) / 1000;
+      let i = 0;
+      while (i < LATENCY_BUCKETS.length && seconds > LATENCY_BUCKETS[i]!) i++;
+      t.latency[i]!++;
+      t.latencySum += seconds;
+      t.latencyCount++;
+    }
     this.requestStart = 0;
-    if (status === 0x49) this.transactions.inc();
+    if (status === 0x49) t.transactions++;
   }
 
   error(sqlState: string): void {
-    this.m.errors.inc({ tenant: this.tenant, backend: this.backend, class: sqlState.length >= 2 ? sqlState.slice(0, 2) : 'unknown' });
+    this.m.errors.inc({ tenant: this.t.tenant, backend: this.t.backend, class: sqlState.length >= 2 ? sqlState.slice(0, 2) : 'unknown' });
   }
 
   refusal(rule: string, sqlState: string): void {
-    this.m.refusals.inc({ tenant: this.tenant, rule });
+    this.m.refusals.inc({ tenant: this.t.tenant, rule });
     this.error(sqlState);
   }
 }

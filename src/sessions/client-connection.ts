@@ -81,7 +81,7 @@ export class ClientConnection implements ClientChannel {
 
   private readonly onData = (chunk: Buffer): void => {
     this.reader.push(chunk);
-    this.clientMetrics?.bytesIn.inc(chunk.length);
+    this.clientMetrics?.bytesIn(chunk.length);
     try {
       // While 'connecting', frames stay in the reader until the backend parameters arrive.
       while ((this.phase === 'startup' || this.phase === 'ready') && this.waiting === null) {
@@ -301,7 +301,7 @@ export class ClientConnection implements ClientChannel {
   // ---- ClientChannel ----
 
   write(bytes: Buffer): boolean {
-    this.clientMetrics?.bytesOut.inc(bytes.length);
+    this.clientMetrics?.bytesOut(bytes.length);
     return this.outbox.write(bytes);
   }
 
@@ -431,11 +431,11 @@ function unsafeStartupSetting(parameters: Record<string, string>): string | null
 function countRequest(m: ClientMetrics, code: number): void {
   switch (code) {
     case FrontendCode.Query:
-      m.queries.inc();
+      m.query();
       m.requestStarted(performance.now());
       break;
     case FrontendCode.Execute:
-      m.queries.inc();
+      m.query();
       break;
     case FrontendCode.Sync:
       m.requestStarted(performance.now());
