@@ -13,6 +13,8 @@ export interface ClientChannel {
   terminate(fatal: Buffer | null): void;
   /** A ReadyForQuery reached the client: one request cycle (a transaction when status is 'I') ended. For metrics. */
   requestDone?(status: number): void;
+  /** The client waited this long for a server connection (only reported when it had to wait). For metrics. */
+  serverWaited?(ms: number): void;
   /** An ErrorResponse reached the client ('' when its SQLSTATE was not read). For metrics. */
   errorSeen?(sqlState: string): void;
   /** Log hook for events the client cannot see (a failed parameter replay, a desynchronised server). */

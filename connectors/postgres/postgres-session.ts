@@ -365,11 +365,15 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     const conn = this.pool.tryAcquire();
     if (conn) return this.attach(conn);
     this.acquiring = true;
+    this.waitStartedAt = performance.now();
     this.pool.acquire(this.onCheckout);
   }
 
+  private waitStartedAt = 0;
+
   private readonly onCheckout = (err: Error | null, conn: ServerConnection | null): void => {
     this.acquiring = false;
+    this.client.serverWaited?.(performance.now() - this.waitStartedAt);
     if (conn === null) {
       this.giveSlot();
       return this.failPending(err ?? new Error('no server connection'));

@@ -44,7 +44,8 @@ export class Metrics {
     this.transactions = fromTotals('pgfabric_transactions_total', 'Request cycles that ended outside a transaction (ReadyForQuery I)', ['tenant', 'backend'], (t) => t.transactions);
     this.bytesIn = fromTotals('pgfabric_client_bytes_received_total', 'Bytes received from clients', ['tenant'], (t) => t.bytesIn);
     this.bytesOut = fromTotals('pgfabric_client_bytes_sent_total', 'Bytes sent to clients', ['tenant'], (t) => t.bytesOut);
-    this.registry.registerMetric(new LatencyHistogramFamily(totals) as never);
+    this.registry.registerMetric(new LatencyHistogramFamily(totals, 'pgfabric_query_duration_seconds', 'From a Query or Sync to its ReadyForQuery', (t) => t.latency) as never);
+    this.registry.registerMetric(new LatencyHistogramFamily(totals, 'pgfabric_pool_wait_seconds', 'Waits for a server connection (only checkouts that had to wait)', (t) => t.poolWait) as never);
     new Gauge({
       name: 'pgfabric_client_connections', help: 'Connected clients by tenant and state', labelNames: ['tenant', 'state'], registers,
       collect() {
@@ -104,7 +105,7 @@ export class Metrics {
   forClient(tenant: string, backend: string): ClientMetrics {
     const key = tenant + '\u0000' + backend;
     let t = this.totals.get(key);
-    if (!t) this.totals.set(key, (t = { tenant, backend, queries: 0, transactions: 0, bytesIn: 0, bytesOut: 0, latency: new Float64Array(LATENCY_BUCKETS.length + 1), latencySum: 0, latencyCount: 0 }));
+    if (!t) this.totals.set(key, (t = { tenant, backend, queries: 0, transactions: 0, bytesIn: 0, bytesOut: 0, latency: buckets(), poolWait: buckets() }));
     return new ClientMetrics(this, t);
   }
 }
@@ -116,33 +117,50 @@ type TenantTotals = {
   transactions: number;
   bytesIn: number;
   bytesOut: number;
-  /** Per-bucket (not cumulative) counts of request latencies; the last slot is +Inf. */
-  readonly latency: Float64Array;
-  latencySum: number;
-  latencyCount: number;
+  readonly latency: Buckets;
+  readonly poolWait: Buckets;
 };
+
+/** A histogram as plain numbers: per-bucket (not cumulative) counts, the last slot +Inf; sum in seconds. */
+type Buckets = { readonly counts: Float64Array; sum: number; count: number };
+
+function buckets(): Buckets {
+  return { counts: new Float64Array(LATENCY_BUCKETS.length + 1), sum: 0, count: 0 };
+}
+
+function observe(h: Buckets, seconds: number): void {
+  let i = 0;
+  while (i < LATENCY_BUCKETS.length && seconds > LATENCY_BUCKETS[i]!) i++;
+  h.counts[i]!++;
+  h.sum += seconds;
+  h.count++;
+}
 
 /** pgfabric_query_duration_seconds, exposed from the per-tenant records (prom-client's custom-metric shape). */
 class LatencyHistogramFamily {
-  readonly name = 'pgfabric_query_duration_seconds';
-  readonly help = 'From a Query or Sync to its ReadyForQuery';
   readonly type = 'histogram';
   readonly aggregator = 'sum';
 
-  constructor(private readonly totals: Map<string, TenantTotals>) {}
+  constructor(
+    private readonly totals: Map<string, TenantTotals>,
+    readonly name: string,
+    readonly help: string,
+    private readonly pick: (t: TenantTotals) => Buckets,
+  ) {}
 
   get(): { name: string; help: string; type: string; aggregator: string; values: { labels: Record<string, string | number>; value: number; metricName: string }[] } {
     const values: { labels: Record<string, string | number>; value: number; metricName: string }[] = [];
     for (const t of this.totals.values()) {
       const base = { tenant: t.tenant, backend: t.backend };
+      const h = this.pick(t);
       let cumulative = 0;
       LATENCY_BUCKETS.forEach((le, i) => {
-        cumulative += t.latency[i]!;
+        cumulative += h.counts[i]!;
         values.push({ labels: { ...base, le }, value: cumulative, metricName: `${this.name}_bucket` });
       });
-      values.push({ labels: { ...base, le: '+Inf' }, value: t.latencyCount, metricName: `${this.name}_bucket` });
-      values.push({ labels: base, value: t.latencySum, metricName: `${this.name}_sum` });
-      values.push({ labels: base, value: t.latencyCount, metricName: `${this.name}_count` });
+      values.push({ labels: { ...base, le: '+Inf' }, value: h.count, metricName: `${this.name}_bucket` });
+      values.push({ labels: base, value: h.sum, metricName: `${this.name}_sum` });
+      values.push({ labels: base, value: h.count, metricName: `${this.name}_count` });
     }
     return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values };
   }
@@ -176,16 +194,13 @@ export class ClientMetrics {
 
   requestDone(status: number, now: number): void {
     const t = this.t;
-    if (this.requestStart !== 0) {
-      const seconds = (now - this.requestStart) / 1000;
-      let i = 0;
-      while (i < LATENCY_BUCKETS.length && seconds > LATENCY_BUCKETS[i]!) i++;
-      t.latency[i]!++;
-      t.latencySum += seconds;
-      t.latencyCount++;
-    }
+    if (this.requestStart !== 0) observe(t.latency, (now - this.requestStart) / 1000);
     this.requestStart = 0;
     if (status === 0x49) t.transactions++;
+  }
+
+  serverWaited(ms: number): void {
+    observe(this.t.poolWait, ms / 1000);
   }
 
   error(sqlState: string): void {

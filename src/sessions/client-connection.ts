@@ -338,6 +338,10 @@ export class ClientConnection implements ClientChannel {
     this.idleTimer.unref();
   }
 
+  serverWaited(ms: number): void {
+    this.clientMetrics?.serverWaited(ms);
+  }
+
   errorSeen(sqlState: string): void {
     this.clientMetrics?.error(sqlState);
   }

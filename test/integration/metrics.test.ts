@@ -74,3 +74,25 @@ describe('metrics endpoint', () => {
     expect((await get('/nope')).status).toBe(404);
   });
 });
+
+describe('pool wait histogram', () => {
+  it('observes a checkout that had to wait for the only server connection', async () => {
+    const small = await startProxy({ database: 'metrics_wait', poolMax: 1, extra: { metrics: { host: '127.0.0.1', port: 0 } } });
+    try {
+      const a = await connectPg(small.url(), {}, open);
+      const b = await connectPg(small.url('bob'), {}, open);
+      await a.query('begin');
+      await a.query('select 1');
+      const waiting = b.query('select 2');
+      await new Promise((r) => setTimeout(r, 100));
+      await a.query('commit');
+      await waiting;
+      const m = small.server.metricsAddress!;
+      const text = await (await fetch(`http://${m.host}:${m.port}/metrics`)).text();
+      expect(sample(text, 'pgfabric_pool_wait_seconds_count', { tenant: 'globex', backend: 'main' })).toBe(1);
+      expect(sample(text, 'pgfabric_pool_wait_seconds_sum', { tenant: 'globex', backend: 'main' })).toBeGreaterThan(0);
+    } finally {
+      await small.stop();
+    }
+  });
+});
