@@ -16,10 +16,11 @@ import { StartupHandshake, type HandshakeAction } from './startup-handshake.js';
 import type { SessionContext } from './session-context.js';
 import { frameBytes } from './frame-bytes.js';
 import { TenantScope, channelPrefix } from './tenant-scope.js';
+import { RequestObserver } from './request-observer.js';
 import type { ClientMetrics } from '../observability/metrics.js';
 import { FrontendCode } from '../../protocol/message-codes.js';
 import { refusalSqlState } from '../errors/refusal-error.js';
-import { redactedStatement, statementFingerprint } from '../../rewrite/parser/pg-parser.js';
+import { statementFingerprint } from '../../rewrite/parser/pg-parser.js';
 import { lexingSettingProblem } from '../../rewrite/tenant/utility-analyzer.js';
 import { parseStartupOptions } from '../../connectors/postgres/session-parameters.js';
 import { AdminSession } from '../admin/admin-session.js';
@@ -37,11 +38,8 @@ export class ClientConnection implements ClientChannel {
   /** Set instead of the dispatcher for the admin console (database `pgfabric`). */
   private admin: AdminSession | null = null;
   private clientMetrics: ClientMetrics | null = null;
-  /** tenants.<t>.limits idle timeouts (0 = none), the timer, and whether a request cycle is running. */
-  private idleLimits = { idle: 0, inTransaction: 0 };
-  private idleTimer: NodeJS.Timeout | null = null;
-  private requestRunning = false;
-  private requestStartedAt = 0;
+  /** Metrics, slow-query log and idle timeouts of this client's request cycles (set once logged in). */
+  private observer: RequestObserver | null = null;
   /** Set while a statement waits for the backend's catalog; frames queue in the reader meanwhile. */
   private waiting: Promise<void> | null = null;
   session: ConnectorSession | null = null;
@@ -100,16 +98,7 @@ export class ClientConnection implements ClientChannel {
   /** `retry`: the frame waited (catalog, PAUSE) and is dispatched again: already counted. */
   private onQueryFrame(frame: Frame, retry = false): void {
     if (this.admin) return this.onAdminFrame(frame);
-    const m = this.clientMetrics;
-    if (m && !retry) countRequest(m, frame.code);
-    if (this.idleTimer !== null) {
-      clearTimeout(this.idleTimer);
-      this.idleTimer = null;
-    }
-    if ((frame.code === FrontendCode.Query || frame.code === FrontendCode.Sync) && !this.requestRunning) {
-      this.requestRunning = true;
-      this.requestStartedAt = performance.now();
-    }
+    this.observer?.frame(frame.code, retry);
     const result = this.dispatcher!.dispatch(frame, frameBytes(frame));
     if (result === 'continue') return;
     if (result === 'terminate') return this.close();
@@ -233,7 +222,6 @@ export class ClientConnection implements ClientChannel {
     };
     const quota = this.ctx.limits.quota(tenant);
     this.session = connector.openSession(this, { user: user.name, tenant: tenant.name, parameters: sessionParameters, channelPrefix: channelPrefix(tenant), ...(quota ? { quota } : {}) });
-    this.idleLimits = { idle: limits.idleTimeoutMs ?? 0, inTransaction: limits.idleInTransactionTimeoutMs ?? 0 };
     const key = this.ctx.cancels.register(this.session);
     this.processId = key.processId;
     for (const [name, value] of announcedParameters(serverParams, parameters, user.name)) {
@@ -242,6 +230,18 @@ export class ClientConnection implements ClientChannel {
     this.socket.write(encodeBackend({ kind: 'BackendKeyData', processId: key.processId, secretKey: key.secretKey }));
     this.socket.write(readyForQueryFrame('I'));
     this.clientMetrics = this.ctx.metrics.forClient(tenant.name, tenant.backend);
+    this.observer = new RequestObserver(
+      {
+        tenant: tenant.name,
+        user: user.name,
+        logger: this.ctx.logger,
+        slowQueryMs: () => this.ctx.config().limits.slowQueryMs,
+        lastSql: () => this.dispatcher?.lastSql ?? '',
+        idleTimeout: (inTransaction) => this.terminate(pgError(inTransaction ? 'limits.idle_in_transaction_timeout' : 'limits.idle_timeout')),
+      },
+      this.clientMetrics,
+      { idle: limits.idleTimeoutMs ?? 0, inTransaction: limits.idleInTransactionTimeoutMs ?? 0 },
+    );
     this.ctx.metrics.login(tenant.name, true);
     const scope = new TenantScope(this.ctx.config(), tenant, user.role, this.ctx.catalogs);
     const audit = this.ctx.audit;
@@ -260,7 +260,7 @@ export class ClientConnection implements ClientChannel {
     }, this.ctx.pauseGate(tenant.name));
     this.ctx.logger.info({ event: 'connect', tenant: tenant.name, user: user.name, client: this.remoteAddress, pid: this.processId }, 'client connected');
     this.phase = 'ready';
-    this.armIdleTimer(0x49);
+    this.observer.started();
     this.socket.resume();
     this.onData(Buffer.alloc(0)); // frames that arrived while connecting
   }
@@ -306,36 +306,7 @@ export class ClientConnection implements ClientChannel {
   }
 
   requestDone(status: number): void {
-    const now = performance.now();
-    this.clientMetrics?.requestDone(status, now);
-    if (this.requestRunning) this.logIfSlow(now - this.requestStartedAt);
-    this.requestRunning = false;
-    this.armIdleTimer(status);
-  }
-
-  /** The slow-query log: fingerprint and literal-free text, never values or parameters. */
-  private logIfSlow(ms: number): void {
-    const threshold = this.ctx.config().limits.slowQueryMs;
-    if (threshold <= 0 || ms < threshold) return;
-    const sql = this.dispatcher?.lastSql ?? '';
-    this.ctx.logger.warn(
-      { slowQuery: true, tenant: this.tenant?.name, user: this.user?.name, durationMs: Math.round(ms), fingerprint: statementFingerprint(sql), statement: redactedStatement(sql) },
-      'slow query',
-    );
-  }
-
-  /** Starts the idle or idle-in-transaction clock after a ReadyForQuery, when the tenant has one. */
-  private armIdleTimer(status: number): void {
-    const inTransaction = status !== 0x49;
-    const limit = inTransaction ? this.idleLimits.inTransaction : this.idleLimits.idle;
-    if (limit <= 0 || this.phase !== 'ready') return;
-    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = null;
-      if (this.requestRunning || this.phase !== 'ready') return;
-      this.terminate(pgError(inTransaction ? 'limits.idle_in_transaction_timeout' : 'limits.idle_timeout'));
-    }, limit);
-    this.idleTimer.unref();
+    this.observer?.requestDone(status);
   }
 
   serverWaited(ms: number): void {
@@ -383,7 +354,7 @@ export class ClientConnection implements ClientChannel {
     }
     this.phase = 'closed';
     clearTimeout(this.startupTimer);
-    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.observer?.stop();
     if (this.processId) this.ctx.cancels.unregister(this.processId);
     this.session?.end();
     if (!this.socket.destroyed) this.socket.destroySoon();
@@ -429,20 +400,4 @@ function unsafeStartupSetting(parameters: Record<string, string>): string | null
     if (problem) return problem;
   }
   return null;
-}
-
-/** Statements (Query, Execute) and the start of a request cycle (Query, Sync), for the metrics. */
-function countRequest(m: ClientMetrics, code: number): void {
-  switch (code) {
-    case FrontendCode.Query:
-      m.query();
-      m.requestStarted(performance.now());
-      break;
-    case FrontendCode.Execute:
-      m.query();
-      break;
-    case FrontendCode.Sync:
-      m.requestStarted(performance.now());
-      break;
-  }
 }
