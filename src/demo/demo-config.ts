@@ -15,6 +15,8 @@ export const demoListen = { host: '127.0.0.1', port: 6432 } as const;
 export const demoUsers: readonly DemoUser[] = [
   { name: 'alice', password: 'alice-demo', role: 'finance_app', tenant: 'acme' },
   { name: 'bob', password: 'bob-demo', role: 'finance_app', tenant: 'globex' },
+  // A migrator of tenant acme: DDL anywhere (pgbench -i creates its tables in public), still tenant-filtered.
+  { name: 'dba', password: 'dba-demo', role: 'migrator', tenant: 'acme' },
   { name: 'ops', password: 'ops-demo', role: 'admin', tenant: 'pgfabric' },
 ];
 
