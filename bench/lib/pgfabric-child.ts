@@ -34,11 +34,17 @@ export function pgfabricConfig(listenPort: number, backend: { host: string; port
   };
 }
 
-export async function startPgfabric(workDir: string, backend: { host: string; port: number }, pool: number): Promise<PgfabricTarget> {
+export async function startPgfabric(
+  workDir: string,
+  backend: { host: string; port: number },
+  pool: number,
+  configFor: (listenPort: number) => Record<string, unknown> = (port) => pgfabricConfig(port, backend, pool),
+  name = 'pgfabric',
+): Promise<PgfabricTarget> {
   const port = await freePort(HOST);
-  const configFile = path.join(workDir, 'pgfabric.yaml');
-  const logFile = path.join(workDir, 'pgfabric.log');
-  await writeFile(configFile, stringify(pgfabricConfig(port, backend, pool)));
+  const configFile = path.join(workDir, `${name}.yaml`);
+  const logFile = path.join(workDir, `${name}.log`);
+  await writeFile(configFile, stringify(configFor(port)));
   const child = startChild('pgfabric', process.execPath, [path.join(REPO_ROOT, 'bin/pgfabric.js'), 'start', '--config', configFile], {
     cwd: REPO_ROOT,
     env: { ...process.env, PGFABRIC_LOG_LEVEL: 'warn' },
