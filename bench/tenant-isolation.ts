@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       console.log(rows[rows.length - 1]);
     }
     const table = [
-      `Quiet tenant: pgbench -S -c 1 -M prepared, ${seconds} s; noisy tenant: TPC-B -c ${NOISY_CLIENTS} -j 2 -M simple (prepared mode deadlocks with more clients than pool.max: see bench/README.md) on the same backend (pool.max ${POOL}).`,
+      `Quiet tenant: pgbench -S -c 1 -M prepared, ${seconds} s; noisy tenant: TPC-B -c ${NOISY_CLIENTS} -j 2 -M simple on the same backend (pool.max ${POOL}).`,
       '',
       '| pgfabric config | quiet latency alone (ms) | quiet latency under noise (ms) | ratio | noisy TPS |',
       '|---|---:|---:|---:|---:|',

@@ -97,6 +97,13 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     this.statements.set(name, shared);
     if (effects.length > 0) this.statementEffects.set(name, effects);
     this.state.noteSent(effects, null);
+    if (shared.verified && this.link === null && this.pending.length === 0) {
+      // The server already accepted this statement: answer without a connection (it is prepared on demand at
+      // Bind). Waiting for one here deadlocks clients such as pgbench -M prepared, whose blocking PQprepare
+      // stalls the thread that drives the clients holding every connection mid-transaction.
+      this.client.write(ParseCompleteFrame);
+      return;
+    }
     this.submit({ k: 'parse', name, shared, raw });
   }
 
@@ -291,7 +298,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     }
     this.evict(link, link.prepared.add(shared.serverName));
     router.expect(
-      expected(Expect.Parse, Visibility.Forward, null, () => {
+      expected(Expect.Parse, Visibility.Forward, () => void (shared.verified = true), () => {
         link.prepared.delete(shared.serverName);
         if (this.statements.get(name) === shared) this.statements.delete(name);
       }),
@@ -303,7 +310,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
   private ensurePrepared(link: ServerConnection, shared: SharedStatement): void {
     if (link.prepared.has(shared.serverName)) return link.prepared.touch(shared.serverName);
     this.evict(link, link.prepared.add(shared.serverName));
-    link.router.expect(expected(Expect.Parse, Visibility.HideSuccess, null, () => link.prepared.delete(shared.serverName)));
+    link.router.expect(expected(Expect.Parse, Visibility.HideSuccess, () => void (shared.verified = true), () => link.prepared.delete(shared.serverName)));
     this.send(link, shared.parseFrame);
   }
 

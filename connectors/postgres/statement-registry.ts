@@ -10,6 +10,8 @@ export type SharedStatement = {
   readonly serverName: string;
   /** A ready Parse message for that name, sent when a server connection does not have it yet. */
   readonly parseFrame: Buffer;
+  /** Set once the server accepted this Parse on some connection: a client's later Parse of it can be answered without one. */
+  verified: boolean;
 };
 
 export class StatementRegistry {
@@ -26,7 +28,7 @@ export class StatementRegistry {
       if (this.byKey.size >= MAX_SHARED_STATEMENTS) this.byKey.delete(this.byKey.keys().next().value as string);
       const serverName = this.prefix + (this.counter++).toString(36);
       const parseFrame = encodeFrontend({ kind: 'Parse', name: serverName, sql, paramTypes: [...paramTypes] });
-      statement = { serverName, parseFrame };
+      statement = { serverName, parseFrame, verified: false };
       this.byKey.set(key, statement);
     }
     return statement;

@@ -226,6 +226,14 @@ describe('compat: psql and pgbench through pgfabric', () => {
       expect(proxy.server.clientCount).toBe(0);
     });
 
+    itPgbench('pgbench -M prepared with more clients than pool.max (14 on 10) does not deadlock', async () => {
+      // pgbench prepares with a blocking PQprepare in the thread that drives its other clients: a Parse that
+      // waited for a server connection held by those clients mid-transaction would never be answered.
+      const r = await pgbench(['-T', '3', '-c', '14', '-j', '2', '-M', 'prepared']);
+      report(r, 'pgbench -c 14 -M prepared');
+      expect(Number(/number of transactions actually processed: (\d+)/.exec(r.stdout)?.[1] ?? 0)).toBeGreaterThan(14);
+    });
+
     itPgbench('the tpcb runs left the bank balanced', async () => {
       // pgbench's transaction moves the same delta into one account, teller and branch: sums agree.
       const r = await psql([
