@@ -37,7 +37,7 @@ export class BackendCatalogs {
     this.lastDdlAt.set(backend, Date.now());
     for (const t of this.timers.get(backend) ?? []) clearTimeout(t);
     this.timers.set(backend, DDL_REFRESH_DELAYS_MS.map((ms) => {
-      const timer = setTimeout(() => void this.refresh(backend).catch(() => undefined), ms);
+      const timer = setTimeout(() => void this.store.refresh(backend).catch(() => undefined), ms);
       timer.unref();
       return timer;
     }));
@@ -51,17 +51,13 @@ export class BackendCatalogs {
     const age = now - (this.loadedAt.get(backend) ?? 0);
     const afterDdl = now - (this.lastDdlAt.get(backend) ?? -Infinity) < DDL_WINDOW_MS;
     if (!afterDdl && age < UNKNOWN_REFRESH_MIN_AGE_MS) return null;
-    const load = this.refresh(backend).finally(() => this.unknownRefresh.delete(backend));
+    const load = this.store.refresh(backend).finally(() => this.unknownRefresh.delete(backend));
     this.unknownRefresh.set(backend, load);
     return load;
   }
 
   invalidateAll(): void {
     this.store.invalidateAll();
-  }
-
-  private refresh(backend: string): Promise<Catalog> {
-    return this.store.refresh(backend);
   }
 
   private async load(backendName: string): Promise<Catalog> {

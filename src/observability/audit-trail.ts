@@ -5,6 +5,7 @@
 // flush(); the optional control-plane Postgres table gets the same entries, batched, best effort —
 // its failures are logged and never hold up the proxy or the file.
 // Entries carry statement fingerprints only, never SQL text or parameters (see audit-types.ts).
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { dirname } from 'node:path';
@@ -281,7 +282,7 @@ class PostgresMirror {
     const deadline = Date.now() + timeoutMs;
     while (this.queue.length > 0 && Date.now() < deadline) {
       const run = this.kick();
-      const timedOut = await Promise.race([run.then(() => false), sleep(deadline - Date.now()).then(() => true)]);
+      const timedOut = await Promise.race([run.then(() => false), sleep(Math.max(0, deadline - Date.now()), undefined, { ref: false }).then(() => true)]);
       if (timedOut || this.failures > 0) break;
     }
     if (this.queue.length > 0) this.logger.warn({ unmirrored: this.queue.length }, 'audit trail: entries not copied to the control-plane table (they are in the file)');
@@ -376,8 +377,4 @@ class PostgresMirror {
     this.client = client;
     return client;
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)).unref());
 }

@@ -168,8 +168,6 @@ class LatencyHistogramFamily {
 
 /** One client's view of its tenant's record: plain number adds on the hot path. */
 export class ClientMetrics {
-  private requestStart = 0;
-
   constructor(
     private readonly m: Metrics,
     private readonly t: TenantTotals,
@@ -187,16 +185,10 @@ export class ClientMetrics {
     this.t.bytesOut += n;
   }
 
-  /** A Query or Sync went out: the clock of this request cycle starts (if not already running). */
-  requestStarted(now: number): void {
-    if (this.requestStart === 0) this.requestStart = now;
-  }
-
-  requestDone(status: number, now: number): void {
-    const t = this.t;
-    if (this.requestStart !== 0) observe(t.latency, (now - this.requestStart) / 1000);
-    this.requestStart = 0;
-    if (status === 0x49) t.transactions++;
+  /** A request cycle ended; `seconds` is its duration when its start was seen (the cycle's clock lives in RequestObserver). */
+  requestDone(status: number, seconds: number | null): void {
+    if (seconds !== null) observe(this.t.latency, seconds);
+    if (status === 0x49) this.t.transactions++;
   }
 
   serverWaited(ms: number): void {

@@ -1,6 +1,7 @@
 // The running proxy: the TCP listener, the client connections, one connector per backend, and the
 // operations on all of them — reload (new config, old one kept when the new one is bad) and drain
 // (SIGTERM: stop accepting, let transactions finish, then close).
+import { setTimeout as sleep } from 'node:timers/promises';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Logger } from 'pino';
@@ -258,8 +259,4 @@ export class PgfabricServer {
 function makeSecureContext(config: ResolvedConfig): tls.SecureContext | null {
   if (!config.tls) return null;
   return tls.createSecureContext({ cert: config.tls.certPem, key: config.tls.keyPem });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,6 +1,7 @@
 // The admin console's view of the running server (the AdminApi): client and pool figures read from
 // their owners when a SHOW asks, per-tenant totals from the metrics counters (so the console adds no
 // work to the hot path), and the operator commands on the server's clients and pause gates.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Connector } from '../../connectors/connector.js';
 import type { AdminApi, AdminClientInfo, ReloadOutcome, TenantTotals } from '../admin/admin-api.js';
@@ -94,8 +95,4 @@ async function tenantTotals(metrics: Metrics): Promise<Map<string, TenantTotals>
   await add(metrics.bytesIn, 'received');
   await add(metrics.bytesOut, 'sent');
   return out;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

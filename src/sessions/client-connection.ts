@@ -18,7 +18,6 @@ import { frameBytes } from './frame-bytes.js';
 import { TenantScope, channelPrefix } from './tenant-scope.js';
 import { RequestObserver } from './request-observer.js';
 import type { ClientMetrics } from '../observability/metrics.js';
-import { FrontendCode } from '../../protocol/message-codes.js';
 import { refusalSqlState } from '../errors/refusal-error.js';
 import { statementFingerprint } from '../../rewrite/parser/pg-parser.js';
 import { lexingSettingProblem } from '../../rewrite/tenant/utility-analyzer.js';

@@ -42,14 +42,13 @@ export class RequestObserver {
     if ((code === FrontendCode.Query || code === FrontendCode.Sync) && !this.running) {
       this.running = true;
       this.startedAt = performance.now();
-      this.metrics.requestStarted(this.startedAt);
     }
   }
 
   requestDone(status: number): void {
-    const now = performance.now();
-    this.metrics.requestDone(status, now);
-    if (this.running) this.logIfSlow(now - this.startedAt);
+    const ms = this.running ? performance.now() - this.startedAt : null;
+    this.metrics.requestDone(status, ms === null ? null : ms / 1000);
+    if (ms !== null) this.logIfSlow(ms);
     this.running = false;
     this.armIdleTimer(status);
   }
