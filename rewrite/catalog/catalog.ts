@@ -19,11 +19,6 @@ export type CatalogRelation = {
   readonly temporary?: boolean;
 };
 
-export type CatalogFunction = {
-  readonly schema: string;
-  readonly name: string;
-};
-
 export type Catalog = {
   readonly version: number;
   readonly schemas: ReadonlySet<string>;

@@ -42,10 +42,9 @@ export function walkNode(type: string, node: AstObject, visit: NodeVisitor, pare
   walkChildren(type, node, visit);
 }
 
-export function walkChildren(type: string, node: AstObject, visit: NodeVisitor, skip?: ReadonlySet<string>): void {
+function walkChildren(type: string, node: AstObject, visit: NodeVisitor): void {
   const bare = BARE_NODE_FIELDS[type];
   for (const key of Object.keys(node)) {
-    if (skip?.has(key)) continue;
     const value = node[key];
     if (typeof value !== 'object' || value === null) continue;
     const bareType = bare?.[key];

@@ -15,10 +15,6 @@ export function loadParser(): Promise<void> {
   return loaded;
 }
 
-export function parserReady(): boolean {
-  return ready;
-}
-
 /** One statement and where its text is in the string (length 0 = to the end). */
 export type ParsedStatement = { stmt: Node; location: number; length: number };
 

@@ -35,6 +35,11 @@ export class RefusalError extends Error {
   }
 }
 
+/** A refusal whose message ends by naming its rule, as every refusal's must. */
+export function refusalOf(code: RuleCode, rule: string, message: string, relation?: string): Refusal {
+  return { code, rule, message: `${message} (rule: ${rule})`, ...(relation ? { relation } : {}) };
+}
+
 export function refuse(code: RuleCode, rule: string, message: string, relation?: string): never {
-  throw new RefusalError({ code, rule, message: `${message} (rule: ${rule})`, ...(relation ? { relation } : {}) });
+  throw new RefusalError(refusalOf(code, rule, message, relation));
 }

@@ -13,8 +13,6 @@ import type { TenantContext } from './tenant-context.js';
 
 type SiteFor = (wrapper: AstObject) => PredicateSite | null;
 
-const DATA_STATEMENTS = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt']);
-
 export class StatementAnalyzer {
   readonly facts: StatementFacts;
   /** Inside a view or function body: references are checked, but no predicate is added. */
@@ -53,11 +51,6 @@ export class StatementAnalyzer {
 
   get tenantColumn(): string {
     return this.ctx.tenantColumn;
-  }
-
-  isDataStatement(wrapped: unknown): boolean {
-    const u = unwrap(wrapped);
-    return u !== null && DATA_STATEMENTS.has(u.type);
   }
 
   /** Runs `fn` with predicates disabled (view bodies, CREATE … AS in DDL that stores a query). */

@@ -5,7 +5,7 @@ import { UnknownNodeError, type AstObject } from '../parser/node-walker.js';
 import { parseSql, printStatement, type ParsedStatement } from '../parser/pg-parser.js';
 import { CHECK_RULES, REWRITE_RULES } from '../rules/rule-registry.js';
 import type { RuleOutput } from '../rules/rule.js';
-import { RefusalError, refuse, type Refusal } from './refusal.js';
+import { RefusalError, refuse, refusalOf, type Refusal } from './refusal.js';
 import { StatementAnalyzer } from './statement-analyzer.js';
 import type { TenantContext } from './tenant-context.js';
 import type { CopyInPlan } from './statement-facts.js';
@@ -58,7 +58,7 @@ export function rewriteForTenant(sql: string, ctx: TenantContext): TenantRewrite
       if (result.copyIn) {
         // The row stream belongs to one COPY: it must be the string's only statement.
         if (parsed.statements.length > 1) {
-          return { kind: 'refused', refusal: { code: 'unsupported', rule: 'tenant_insert', message: 'COPY … FROM STDIN into a tenant-scoped relation must be sent on its own (rule: tenant_insert)' } };
+          return { kind: 'refused', refusal: refusalOf('unsupported', 'tenant_insert', 'COPY … FROM STDIN into a tenant-scoped relation must be sent on its own') };
         }
         copyIn = result.copyIn;
       }

@@ -11,7 +11,7 @@ import type { Frame } from '../../protocol/frame-reader.js';
 import { FrontendCode } from '../../protocol/message-codes.js';
 import type { ConnectorSession } from '../../connectors/connector.js';
 import type { RewriteResult, StatementRewriter } from '../../rewrite/statement-rewriter.js';
-import type { Refusal } from '../../rewrite/tenant/refusal.js';
+import { refusalOf, type Refusal } from '../../rewrite/tenant/refusal.js';
 import type { BackendCatalogs } from '../catalog/backend-catalogs.js';
 import { pgError } from '../errors/catalog.js';
 import { refusalError } from '../errors/refusal-error.js';
@@ -138,7 +138,7 @@ export class QueryDispatcher {
         return 'continue';
       case 'FunctionCall':
         // The fast-path call names a function by OID and bypasses every SQL rule.
-        return this.refuse({ code: 'statement_not_allowed', rule: 'statement_allow_list', message: 'the FunctionCall protocol message is not allowed (rule: statement_allow_list)' }, '', false);
+        return this.refuse(refusalOf('statement_not_allowed', 'statement_allow_list', 'the FunctionCall protocol message is not allowed'), '', false);
       default:
         return { fatal: protocolViolation(`unexpected message "${String.fromCharCode(frame.code)}" in the query phase`) };
     }
@@ -209,7 +209,7 @@ export class QueryDispatcher {
       const param = readBindParameter(payload, restOffset, n);
       const text = param ? bindParameterText(param) : null;
       if (text === null || text.toLowerCase() !== tenantId) {
-        this.refuse({ code: 'tenant_column_write', rule: 'tenant_insert', message: `parameter $${n} sets the tenant column to another tenant's id (rule: tenant_insert)` }, '', true);
+        this.refuse(refusalOf('tenant_column_write', 'tenant_insert', `parameter $${n} sets the tenant column to another tenant's id`), '', true);
         return false;
       }
     }

@@ -9,6 +9,8 @@ import type { ResolvedConfig, TenantConfig } from '../config/resolved-config.js'
 
 export class TenantScope {
   private readonly defaultSearchPath: readonly string[];
+  /** The backend login's name: what "$user" in search_path stands for. */
+  private readonly backendUser: string;
   private searchPath: readonly string[];
   private builtFor: { catalog: Catalog; searchPath: readonly string[]; temps: number } | null = null;
   /** Temporary tables this client created (another connection's introspection cannot see them). */
@@ -23,8 +25,9 @@ export class TenantScope {
     private readonly catalogs: BackendCatalogs,
   ) {
     const backend = config.backends.get(tenant.backend);
+    this.backendUser = backend?.kind === 'postgres' ? backend.user : '';
     // Postgres's default search_path is "$user", public; "$user" is the backend login's name.
-    this.defaultSearchPath = [backend?.kind === 'postgres' ? backend.user : '', 'public'].filter((s) => s !== '');
+    this.defaultSearchPath = [this.backendUser, 'public'].filter((s) => s !== '');
     this.searchPath = this.defaultSearchPath;
   }
 
@@ -62,9 +65,7 @@ export class TenantScope {
   }
 
   setSearchPath(path: readonly string[] | null): void {
-    const backend = this.config.backends.get(this.tenant.backend);
-    const user = backend?.kind === 'postgres' ? backend.user : '';
-    this.searchPath = path === null ? this.defaultSearchPath : path.map((s) => (s === '$user' ? user : s));
+    this.searchPath = path === null ? this.defaultSearchPath : path.map((s) => (s === '$user' ? this.backendUser : s));
   }
 
   private cacheKey(catalog: Catalog): string {
