@@ -20,8 +20,7 @@ import { RequestObserver } from './request-observer.js';
 import type { ClientMetrics } from '../observability/metrics.js';
 import { refusalSqlState } from '../errors/refusal-error.js';
 import { statementFingerprint } from '../../rewrite/parser/pg-parser.js';
-import { lexingSettingProblem } from '../../rewrite/tenant/utility-analyzer.js';
-import { parseStartupOptions } from '../../connectors/postgres/session-parameters.js';
+import { unsafeStartupSetting } from './unsafe-startup-setting.js';
 import { AdminSession } from '../admin/admin-session.js';
 import type { AdminClientState } from '../admin/admin-api.js';
 import { pgfabricVersion } from '../admin/pgfabric-version.js';
@@ -389,14 +388,4 @@ function announcedParameters(server: ReadonlyMap<string, string>, client: Record
   out.set('session_authorization', userName);
   out.set('is_superuser', 'off');
   return out;
-}
-
-/** A startup setting (or -c option) that would make the server read statement text differently from the rewriter. */
-function unsafeStartupSetting(parameters: Record<string, string>): string | null {
-  const all = { ...parameters, ...parseStartupOptions(parameters['options'] ?? '') };
-  for (const [name, value] of Object.entries(all)) {
-    const problem = lexingSettingProblem(name.toLowerCase(), value);
-    if (problem) return problem;
-  }
-  return null;
 }
