@@ -271,6 +271,13 @@ describe('sqlite differential corpus', () => {
         const diff = firstDifference(a, b, c.dml);
         if (diff) expect.fail(`result depends on physical row order (ORDER BY not total?): ${diff}`);
         if (!c.dml && a.rows.length > 1 && !/\border\s+by\b/i.test(c.sql)) expect.fail('a SELECT returning several rows has no ORDER BY');
+        if (c.types) {
+          // Golden-style: the types the case documents are the ones Postgres reports (names resolved by Postgres).
+          const client = await direct.connect();
+          const want: number[] = [];
+          for (const t of c.types) want.push(Number((await client.query<{ oid: string }>('select $1::regtype::oid::text as oid', [t])).rows[0]?.oid));
+          expect(a.fields.map((f) => f.oid), `-- types: ${c.types.join(', ')}`).toEqual(want);
+        }
       });
     }
   });

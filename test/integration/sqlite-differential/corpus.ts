@@ -1,7 +1,8 @@
 // Loads the differential corpus: schema.sql, seed.sql and queries/*.sql.
 //
 // Corpus file format: a case starts at a line `-- name: <case_name>` and runs to the next such line (or
-// the end of the file). Other `--` comment lines right after the name are the case's description. One SQL
+// the end of the file). Other `--` comment lines right after the name are the case's description, except
+// `-- types: a, b, …`: the expected Postgres type of each result column (checked against Postgres). One SQL
 // statement per case; a trailing semicolon is optional. Case names are unique across all files.
 //
 // DML cases (INSERT / UPDATE / DELETE, also under WITH) are run by the runner inside BEGIN … ROLLBACK on
@@ -22,6 +23,11 @@ export type CorpusCase = {
   readonly sql: string;
   /** Changes data: run inside BEGIN … ROLLBACK. */
   readonly dml: boolean;
+  /**
+   * From a `-- types: int8, numeric, text` line: the Postgres type of each result column, as the author
+   * expects it. Checked against live Postgres (golden-style), so the corpus documents the OIDs it tests.
+   */
+  readonly types: readonly string[] | null;
 };
 
 const NAME_LINE = /^--\s*name:\s*([a-z0-9_]+)\s*$/;
@@ -48,16 +54,19 @@ export function parseCorpusFile(text: string, file: string): CorpusCase[] {
   const flush = () => {
     if (!current) return;
     const descriptionLines: string[] = [];
+    let types: string[] | null = null;
     let i = 0;
     while (i < current.lines.length && /^\s*(--.*)?$/.test(current.lines[i] ?? '')) {
-      const line = (current.lines[i] ?? '').trim();
-      if (line.startsWith('--')) descriptionLines.push(line.replace(/^--\s?/, ''));
+      const line = (current.lines[i] ?? '').trim().replace(/^--\s?/, '');
+      const typesLine = /^types:\s*(.+)$/.exec(line);
+      if (typesLine) types = (typesLine[1] ?? '').split(',').map((t) => t.trim());
+      else if (line !== '') descriptionLines.push(line);
       i++;
     }
     const statements = splitStatements(current.lines.slice(i).join('\n'));
     if (statements.length !== 1) throw new Error(`corpus ${file}: case "${current.name}" must hold exactly one statement, found ${statements.length}`);
     const sql = statements[0] ?? '';
-    cases.push({ name: current.name, file, description: descriptionLines.join(' '), sql, dml: DML.test(stripComments(sql)) });
+    cases.push({ name: current.name, file, description: descriptionLines.join(' '), sql, dml: DML.test(stripComments(sql)), types });
   };
   for (const line of text.split('\n')) {
     const m = NAME_LINE.exec(line.trim());

@@ -1,17 +1,21 @@
 -- name: agg_count_all
+-- types: int8
 SELECT count(*) FROM orders;
 
 -- name: agg_count_column_nulls
 SELECT count(*) AS all_rows, count(city) AS with_city, count(DISTINCT country) AS countries FROM customers;
 
 -- name: agg_sum_avg_numeric
+-- types: numeric, numeric, numeric, numeric
 SELECT sum(amount) AS total, avg(amount) AS mean, min(amount) AS smallest, max(amount) AS largest
 FROM payments WHERE succeeded;
 
 -- name: agg_sum_avg_integer
+-- types: int8, numeric, int4, int4
 SELECT sum(quantity) AS units, avg(quantity) AS mean_units, min(quantity), max(quantity) FROM order_items;
 
 -- name: agg_sum_bigint
+-- types: numeric, numeric
 SELECT sum(order_id) AS s, avg(order_id) AS a FROM order_items;
 
 -- name: agg_group_by_status
@@ -55,6 +59,7 @@ GROUP BY country
 ORDER BY country;
 
 -- name: agg_string_agg_ordered
+-- types: text, text
 SELECT category, string_agg(name, ', ' ORDER BY name) AS names
 FROM products
 GROUP BY category
@@ -68,18 +73,21 @@ GROUP BY o.id
 ORDER BY o.id;
 
 -- name: agg_array_agg_ints
+-- types: int4, int8[]
 SELECT customer_id, array_agg(id ORDER BY id) AS order_ids
 FROM orders
 GROUP BY customer_id
 ORDER BY customer_id;
 
 -- name: agg_array_agg_text
+-- types: text, text[]
 SELECT department, array_agg(full_name ORDER BY hired_on, id) AS people
 FROM employees
 GROUP BY department
 ORDER BY department;
 
 -- name: agg_bool_and_or
+-- types: varchar, bool, bool
 SELECT country, bool_and(is_active) AS all_active, bool_or(plan = 'enterprise') AS has_enterprise
 FROM customers
 GROUP BY country
@@ -110,6 +118,7 @@ LIMIT 15;
 SELECT count(*), sum(amount), avg(amount), max(paid_at), string_agg(method, ',') FROM payments WHERE amount < 0;
 
 -- name: agg_group_by_expression
+-- types: timestamptz, int8
 SELECT date_trunc('month', ordered_at) AS month, count(*) AS orders
 FROM orders
 GROUP BY 1

@@ -5,6 +5,7 @@ FROM orders
 ORDER BY customer_id, nth_order;
 
 -- name: win_rank_dense_rank
+-- types: int4, text, numeric, int8, int8
 SELECT id, category, price,
   rank() OVER (PARTITION BY category ORDER BY price DESC) AS price_rank,
   dense_rank() OVER (ORDER BY category) AS category_no
@@ -50,6 +51,7 @@ FROM payments
 ORDER BY id;
 
 -- name: win_ntile
+-- types: int4, numeric, int4
 SELECT id, credit_limit, ntile(4) OVER (ORDER BY credit_limit, id) AS quartile
 FROM customers
 ORDER BY credit_limit, id;
@@ -82,6 +84,7 @@ WHERE rn <= 2
 ORDER BY category, rn;
 
 -- name: win_percent_rank_cume_dist
+-- types: int4, numeric, float8, float8
 SELECT id, salary, percent_rank() OVER (ORDER BY salary) AS pr, cume_dist() OVER (ORDER BY salary) AS cd
 FROM employees
 ORDER BY salary, id;
@@ -109,6 +112,7 @@ WHERE order_id <= 8
 ORDER BY order_id, line_no;
 
 -- name: win_lead_gap_days
+-- types: int4, int8, int4
 SELECT customer_id, id,
   lead(ordered_at::date) OVER (PARTITION BY customer_id ORDER BY ordered_at, id) - ordered_at::date AS days_to_next
 FROM orders

@@ -59,6 +59,7 @@ LIMIT 20;
 SELECT id, CASE WHEN discount_pct > 10 THEN discount_pct END AS big_discount FROM orders ORDER BY id LIMIT 20;
 
 -- name: case_numeric_mixed
+-- types: int4, numeric
 SELECT id, CASE WHEN stock = 0 THEN 0 ELSE price END AS shelf_value FROM products ORDER BY id;
 
 -- name: coalesce_nullif
@@ -67,11 +68,13 @@ FROM customers
 ORDER BY id;
 
 -- name: greatest_least
+-- types: int4, numeric, int4, numeric
 SELECT id, greatest(price, 100) AS at_least_100, least(stock, 50) AS capped_stock, greatest(cost, price / 2) AS floor_price
 FROM products
 ORDER BY id;
 
 -- name: coalesce_timestamps
+-- types: int8, timestamp
 SELECT id, coalesce(shipped_at, ordered_at::timestamp) AS effective_at FROM orders ORDER BY id;
 
 -- name: order_nulls_first

@@ -23,6 +23,7 @@ SELECT id, signup_date::text AS d, CAST(signup_date AS timestamp) AS ts FROM cus
 SELECT '2024-02-29'::date + 1 AS next_day, CAST('2024-03-01' AS date) - 1 AS prev_day;
 
 -- name: cast_int_division
+-- types: int4, int4, int4, numeric, numeric
 SELECT 7 / 2 AS int_div, 7 % 3 AS int_mod, -7 / 2 AS neg_div, 7.0 / 2 AS num_div, 7 / 2.0 AS num_div2;
 
 -- name: numeric_arithmetic_scale
@@ -60,15 +61,19 @@ SELECT id, weight_kg * 2 AS double_weight, weight_kg / 4 AS quarter, weight_kg +
 FROM products WHERE weight_kg IS NOT NULL ORDER BY id;
 
 -- name: double_round_sqrt_power
+-- types: float8, float8, float8, float8, float8
 SELECT sqrt(16::double precision) AS s, power(2, 10) AS p, round(2.5::double precision) AS r, 1.5::float8 * 3 AS m, 10::double precision / 4 AS d;
 
 -- name: int_overflow_promotion
+-- types: int8, int4, float8
 SELECT 2147483647::bigint + 1 AS big, 12 * 12 AS small, (2::bigint) ^ 40 AS pow;
 
 -- name: numeric_avg_of_integers
+-- types: numeric, int8, int4
 SELECT avg(stock) AS avg_stock, sum(stock) AS total_stock, avg(stock)::int AS rounded FROM products;
 
 -- name: numeric_literal_typing
+-- types: int4, int8, numeric, numeric, numeric, float8
 SELECT 1 AS i, 3000000000 AS b, 1.5 AS n, 1e3 AS e, 0.1 + 0.2 AS exact, '1.5'::float8 AS f;
 
 -- name: numeric_sum_of_products_scale
@@ -78,4 +83,5 @@ SELECT sum(unit_price * 1.5) AS s, sum(unit_price) * 0.333 AS t FROM order_items
 SELECT mod(17, 5) AS m, div(17, 5) AS d, mod(17.5, 5) AS mn, 17 % -5 AS neg_mod;
 
 -- name: cast_varchar_and_concat
+-- types: varchar, text
 SELECT sku::varchar(8) AS short_sku, CAST(id AS varchar) || '-' || sku AS code FROM products ORDER BY id LIMIT 6;

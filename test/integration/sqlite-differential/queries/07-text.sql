@@ -1,4 +1,5 @@
 -- name: text_lower_upper_length
+-- types: int4, text, text, int4
 SELECT id, lower(email) AS e, upper(country) AS c, length(full_name) AS len FROM customers ORDER BY id;
 
 -- name: text_substring_forms
@@ -78,4 +79,5 @@ SELECT id, format('%s ordered %s item(s)', customer_id, (SELECT count(*) FROM or
 FROM orders ORDER BY id LIMIT 10;
 
 -- name: text_uuid_column
+-- types: int4, uuid, text
 SELECT id, external_id, upper(external_id::text) AS upper_id FROM customers ORDER BY external_id LIMIT 8;

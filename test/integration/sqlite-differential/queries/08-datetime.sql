@@ -6,6 +6,7 @@ SELECT id, date_trunc('day', shipped_at) AS d, date_trunc('hour', shipped_at) AS
 FROM orders WHERE shipped_at IS NOT NULL ORDER BY id;
 
 -- name: dt_extract_fields
+-- types: int8, numeric, numeric, numeric, numeric, numeric
 SELECT id, extract(year from ordered_at) AS y, extract(month from ordered_at) AS m, extract(day from ordered_at) AS d, extract(hour from ordered_at) AS h, extract(dow from ordered_at) AS dow
 FROM orders ORDER BY id LIMIT 25;
 
@@ -14,33 +15,41 @@ SELECT id, extract(epoch from ordered_at) AS epoch, extract(doy from ordered_at)
 FROM orders ORDER BY id LIMIT 15;
 
 -- name: dt_extract_from_date
+-- types: int4, numeric, numeric, float8
 SELECT id, extract(year from signup_date) AS y, extract(week from signup_date) AS w, date_part('month', signup_date) AS m FROM customers ORDER BY id;
 
 -- name: dt_interval_add_to_timestamptz
+-- types: int8, timestamptz, timestamptz
 SELECT id, ordered_at + interval '30 days' AS due, ordered_at - interval '2 hours 30 minutes' AS earlier FROM orders ORDER BY id LIMIT 15;
 
 -- name: dt_interval_add_month_end
+-- types: date, timestamp
 SELECT d, d + interval '1 month' AS plus_month FROM (VALUES ('2024-01-31'::date), ('2024-02-29'::date), ('2023-12-31'::date)) AS v(d) ORDER BY d;
 
 -- name: dt_date_plus_integer
+-- types: int4, date, date, date
 SELECT id, signup_date, signup_date + 30 AS trial_end, signup_date - 1 AS day_before FROM customers ORDER BY id;
 
 -- name: dt_date_minus_date
+-- types: int4, date, int4
 SELECT id, signup_date, '2025-01-01'::date - signup_date AS days_until_2025 FROM customers ORDER BY id;
 
 -- name: dt_timestamp_difference
+-- types: int8, interval
 SELECT id, shipped_at - ordered_at::timestamp AS time_to_ship FROM orders WHERE shipped_at IS NOT NULL ORDER BY id;
 
 -- name: dt_interval_comparison
 SELECT id FROM orders WHERE shipped_at - ordered_at::timestamp > interval '3 days' ORDER BY id;
 
 -- name: dt_age
+-- types: int4, date, interval
 SELECT id, hired_on, age('2025-01-01'::date, hired_on) AS tenure FROM employees ORDER BY id;
 
 -- name: dt_age_timestamps
 SELECT id, age(shipped_at, ordered_at::timestamp) AS a FROM orders WHERE shipped_at IS NOT NULL ORDER BY id;
 
 -- name: dt_to_char_date
+-- types: int4, text, text, text, text
 SELECT id, to_char(signup_date, 'YYYY-MM-DD') AS iso, to_char(signup_date, 'DD Mon YYYY') AS human, to_char(signup_date, 'FMMonth') AS month_name, to_char(signup_date, 'Dy') AS dow
 FROM customers ORDER BY id;
 
@@ -78,6 +87,7 @@ SELECT interval '1 day' * 3 AS three_days, interval '2 hours' + interval '45 min
 SELECT interval '36 hours' AS h, interval '1 year 2 months 3 days' AS ymd, interval '0.5 seconds' AS half, interval '1 day 02:03:04' AS dhms;
 
 -- name: dt_make_date_and_literals
+-- types: date, date, timestamp, timestamptz
 SELECT make_date(2024, 2, 29) AS leap, date '2024-12-31' AS d, timestamp '2024-01-01 12:34:56.789' AS ts, timestamptz '2024-06-01 12:00:00+02' AS tz;
 
 -- name: dt_date_bucket_counts

@@ -1,7 +1,9 @@
 -- name: json_arrow_text
+-- types: int8, text, text
 SELECT id, payload->>'page' AS page, payload->'device'->>'os' AS os FROM events WHERE kind = 'page_view' ORDER BY id;
 
 -- name: json_arrow_jsonb
+-- types: int8, jsonb, jsonb
 SELECT id, payload->'device' AS device, payload->'tags' AS tags FROM events WHERE kind IN ('page_view', 'support_ticket') ORDER BY id LIMIT 20;
 
 -- name: json_array_index
@@ -11,6 +13,7 @@ SELECT id, payload->'items'->0 AS first_item, payload->'items'->>1 AS second_ite
 SELECT id, customer_id FROM events WHERE payload->>'priority' = 'urgent' ORDER BY id;
 
 -- name: json_numeric_extract
+-- types: int8, numeric, text
 SELECT id, (payload->>'amount')::numeric AS amount, payload->>'currency' AS cur FROM events WHERE kind = 'purchase' ORDER BY id;
 
 -- name: json_group_by_key
@@ -29,6 +32,7 @@ SELECT id, payload->'referrer' AS raw, payload->>'referrer' AS txt, payload->>'m
 SELECT id FROM events WHERE payload @> '{"priority": "high"}' OR payload ? 'attempts' ORDER BY id;
 
 -- name: series_integers
+-- types: int4, int4
 SELECT n, n * 10 AS tens FROM generate_series(1, 10) AS n ORDER BY n;
 
 -- name: series_step
@@ -48,6 +52,7 @@ SELECT d::date AS day, extract(dow from d) AS dow FROM generate_series('2024-02-
 SELECT * FROM (VALUES (1, 'one'), (2, 'two'), (3, NULL)) AS v(n, word) ORDER BY n;
 
 -- name: select_without_from
+-- types: int4, text, bool, int4
 SELECT 1 + 2 AS three, 'a' || 'b' AS ab, true AND false AS f, NULL::int AS nothing;
 
 -- name: boolean_expressions
@@ -70,16 +75,19 @@ SELECT id FROM customers ORDER BY id LIMIT 0;
 SELECT id AS "Customer Id", full_name AS "Name", plan AS "select" FROM customers ORDER BY id LIMIT 3;
 
 -- name: unnamed_columns
+-- types: int4, int4, text, int8
 SELECT id, id * 2, upper(plan), count(*) OVER () FROM customers ORDER BY id LIMIT 4;
 
 -- name: prepared_like_params_style
 SELECT p.id, p.name FROM products p WHERE p.category = 'hardware' AND p.price < 1000 AND NOT p.is_discontinued ORDER BY p.price, p.id;
 
 -- name: exists_as_column
+-- types: int4, bool
 SELECT c.id, EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id) AS has_orders FROM customers c ORDER BY c.id;
 
 -- name: array_literal_and_any
 SELECT id, name FROM tags WHERE name = ANY (ARRAY['eco', 'new', 'bundle']) ORDER BY id;
 
 -- name: array_length_of_agg
+-- types: int4, int4
 SELECT customer_id, cardinality(array_agg(id)) AS n FROM orders GROUP BY customer_id ORDER BY customer_id;

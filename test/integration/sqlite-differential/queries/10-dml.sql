@@ -1,6 +1,7 @@
 -- Every case here runs inside BEGIN … ROLLBACK (see corpus.ts and the runner).
 
 -- name: dml_insert_returning_serial
+-- types: int4, text, bool, numeric, text, int4
 INSERT INTO customers (external_id, email, full_name, country, signup_date)
 VALUES ('0b1c2d3e-0000-4000-8000-000000000001', 'new.person@example.com', 'New Person', 'NL', '2024-12-01')
 RETURNING id, plan, is_active, credit_limit, city, referred_by;
@@ -26,6 +27,7 @@ SELECT p.id, 8 FROM products p WHERE p.is_discontinued AND NOT EXISTS (SELECT 1 
 RETURNING product_id, tag_id;
 
 -- name: dml_insert_jsonb_returning
+-- types: int8, jsonb, text, float8
 INSERT INTO events (customer_id, kind, occurred_at, payload)
 VALUES (3, 'page_view', '2024-12-31 23:59:59+00', '{"page": "/new", "device": {"os": "linux", "version": 6}, "a": [1, 2]}')
 RETURNING id, payload, payload->>'page' AS page, duration_ms;
