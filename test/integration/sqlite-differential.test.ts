@@ -14,7 +14,7 @@
 // the rows of a DML case are compared as a multiset (sorted), everything else in order.
 //
 // All queries use the extended protocol with every value kept as the raw text Postgres sends.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -217,6 +217,7 @@ describe('sqlite differential corpus', () => {
   let sqliteUnavailable: string | null = null;
   const verdicts = new Map<string, Verdict>();
   const expected = new Map<string, Answer>();
+  const answers = new Map<string, { want: Answer; got: Answer }>();
 
   beforeAll(async () => {
     // The SQLite tenant's session time zone is UTC (connectors/sqlite/DESIGN.md): the direct side uses UTC too.
@@ -297,6 +298,7 @@ describe('sqlite differential corpus', () => {
         const got = await runCase(sqlite, c);
         const verdict = classify(want, got, c);
         verdicts.set(c.name, verdict);
+        answers.set(c.name, { want, got });
         if (verdict.kind === 'different') expect.fail(`${c.name} (${c.file}): ${verdict.reason}\n--- sql ---\n${c.sql}`);
       });
     }
@@ -313,6 +315,8 @@ describe('sqlite differential corpus', () => {
       if (refused.length) lines.push('refused:', ...refused.map(([name, v]) => `  ${name}: ${'reason' in v ? v.reason : ''}`));
       if (different.length) lines.push('different:', ...different.map(([name, v]) => `  ${name}: ${'reason' in v ? v.reason.split('\n')[0] : ''}`));
       console.log(lines.join('\n'));
+      const reportFile = process.env['PGFABRIC_SQLITE_DIFF_REPORT'];
+      if (reportFile) writeFileSync(reportFile, report(lines[0] ?? '', [...refused, ...different], answers));
       expect(cases.length).toBeGreaterThanOrEqual(MIN_CASES);
       expect(verdicts.size).toBe(cases.length);
       expect(different.map(([name]) => name)).toEqual([]);
@@ -326,4 +330,23 @@ function classify(want: Answer, got: Answer, c: CorpusCase): Verdict {
   if (!got.ok) return { kind: 'different', reason: `expected ${describeAnswer(want)}, got ${describeAnswer(got)}` };
   const diff = firstDifference(want, got, c.dml);
   return diff === null ? { kind: 'identical' } : { kind: 'different', reason: diff };
+}
+
+/** A markdown report of every case that is not identical (PGFABRIC_SQLITE_DIFF_REPORT=<file>). */
+function report(summary: string, entries: [string, Verdict][], answers: ReadonlyMap<string, { want: Answer; got: Answer }>): string {
+  const byName = new Map(cases.map((c) => [c.name, c]));
+  const show = (a: Answer | undefined): string => {
+    if (!a) return '(not run)';
+    if (!a.ok) return `error ${a.code}: ${a.message}`;
+    const head = a.fields.map((f) => `${f.name}:${f.oid}`).join(', ');
+    const rows = a.rows.slice(0, 5).map((r) => JSON.stringify(r));
+    return [`${a.command} ${a.rowCount ?? ''} [${head}]`, ...rows, ...(a.rows.length > 5 ? [`… ${a.rows.length - 5} more`] : [])].join('\n');
+  };
+  const out = [`# SQLite differential report`, '', summary, ''];
+  for (const [name, v] of entries) {
+    const c = byName.get(name);
+    const a = answers.get(name);
+    out.push(`## ${name} (${v.kind})`, '', `${c?.file ?? ''}: ${v.kind === 'identical' ? '' : v.reason}`, '', '```sql', c?.sql ?? '', '```', '', 'expected (Postgres):', '```', show(a?.want), '```', 'got (SQLite tenant):', '```', show(a?.got), '```', '');
+  }
+  return out.join('\n');
 }
