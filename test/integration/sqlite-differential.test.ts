@@ -71,14 +71,14 @@ class Side {
   }
 
   /** One statement, extended protocol, raw text values. */
-  async run(sql: string): Promise<Answer> {
+  async run(sql: string, params: readonly (string | null)[] = []): Promise<Answer> {
     let client: pg.Client;
     try {
       client = await this.connect();
     } catch (error) {
       return failure(error);
     }
-    const config: pg.QueryArrayConfig & { queryMode: 'extended' } = { text: sql, rowMode: 'array', types: rawText, queryMode: 'extended' };
+    const config: pg.QueryArrayConfig & { queryMode: 'extended' } = { text: sql, values: [...params], rowMode: 'array', types: rawText, queryMode: 'extended' };
     try {
       const result = await client.query<(string | null)[]>(config);
       return {
@@ -149,10 +149,10 @@ function firstDifference(expected: Answer & { ok: true }, got: Answer & { ok: tr
 
 /** Runs a case the way the corpus says: DML inside BEGIN … ROLLBACK. */
 async function runCase(side: Side, c: CorpusCase, afterRollback?: () => Promise<void>): Promise<Answer> {
-  if (!c.dml) return side.run(c.sql);
+  if (!c.dml) return side.run(c.sql, c.params);
   const begin = await side.run('BEGIN');
   if (!begin.ok) return begin;
-  const answer = await side.run(c.sql);
+  const answer = await side.run(c.sql, c.params);
   const rollback = await side.run('ROLLBACK');
   if (afterRollback) await afterRollback();
   if (!rollback.ok && answer.ok) return { ok: false, code: rollback.code, message: `ROLLBACK failed: ${rollback.message}` };

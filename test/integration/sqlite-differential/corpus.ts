@@ -2,7 +2,8 @@
 //
 // Corpus file format: a case starts at a line `-- name: <case_name>` and runs to the next such line (or
 // the end of the file). Other `--` comment lines right after the name are the case's description, except
-// `-- types: a, b, …`: the expected Postgres type of each result column (checked against Postgres). One SQL
+// `-- types: a, b, …`: the expected Postgres type of each result column (checked against Postgres), and
+// `-- params: [json values]`: values for $1, $2, … (sent as untyped text: the server infers the types). One SQL
 // statement per case; a trailing semicolon is optional. Case names are unique across all files.
 //
 // DML cases (INSERT / UPDATE / DELETE, also under WITH) are run by the runner inside BEGIN … ROLLBACK on
@@ -28,6 +29,8 @@ export type CorpusCase = {
    * expects it. Checked against live Postgres (golden-style), so the corpus documents the OIDs it tests.
    */
   readonly types: readonly string[] | null;
+  /** From a `-- params: ["DE", 3, null]` line (JSON array): values bound to $1, $2, … (sent as text, types inferred by the server). */
+  readonly params: readonly (string | null)[];
 };
 
 const NAME_LINE = /^--\s*name:\s*([a-z0-9_]+)\s*$/;
@@ -55,18 +58,21 @@ export function parseCorpusFile(text: string, file: string): CorpusCase[] {
     if (!current) return;
     const descriptionLines: string[] = [];
     let types: string[] | null = null;
+    let params: (string | null)[] = [];
     let i = 0;
     while (i < current.lines.length && /^\s*(--.*)?$/.test(current.lines[i] ?? '')) {
       const line = (current.lines[i] ?? '').trim().replace(/^--\s?/, '');
       const typesLine = /^types:\s*(.+)$/.exec(line);
+      const paramsLine = /^params:\s*(.+)$/.exec(line);
       if (typesLine) types = (typesLine[1] ?? '').split(',').map((t) => t.trim());
+      else if (paramsLine) params = parseParams(paramsLine[1] ?? '', file, current.name);
       else if (line !== '') descriptionLines.push(line);
       i++;
     }
     const statements = splitStatements(current.lines.slice(i).join('\n'));
     if (statements.length !== 1) throw new Error(`corpus ${file}: case "${current.name}" must hold exactly one statement, found ${statements.length}`);
     const sql = statements[0] ?? '';
-    cases.push({ name: current.name, file, description: descriptionLines.join(' '), sql, dml: DML.test(stripComments(sql)), types });
+    cases.push({ name: current.name, file, description: descriptionLines.join(' '), sql, dml: DML.test(stripComments(sql)), types, params });
   };
   for (const line of text.split('\n')) {
     const m = NAME_LINE.exec(line.trim());
@@ -81,6 +87,16 @@ export function parseCorpusFile(text: string, file: string): CorpusCase[] {
   }
   flush();
   return cases;
+}
+
+function parseParams(json: string, file: string, name: string): (string | null)[] {
+  const value: unknown = JSON.parse(json);
+  if (!Array.isArray(value)) throw new Error(`corpus ${file}: case "${name}": params must be a JSON array`);
+  return value.map((v: unknown) => {
+    if (v === null) return null;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+    throw new Error(`corpus ${file}: case "${name}": params hold strings, numbers, booleans or null`);
+  });
 }
 
 function stripComments(sql: string): string {

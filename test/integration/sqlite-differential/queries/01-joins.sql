@@ -42,10 +42,12 @@ JOIN customers r ON r.id = c.referred_by
 ORDER BY c.id;
 
 -- name: anti_join_not_exists_products
--- products never ordered
+-- products never part of a refunded order
 SELECT p.id, p.name
 FROM products p
-WHERE NOT EXISTS (SELECT 1 FROM order_items oi WHERE oi.product_id = p.id)
+WHERE NOT EXISTS (
+  SELECT 1 FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.product_id = p.id AND o.status = 'refunded'
+)
 ORDER BY p.id;
 
 -- name: semi_join_exists_customers
@@ -95,12 +97,13 @@ GROUP BY e.id, e.full_name
 ORDER BY gross DESC, e.id;
 
 -- name: join_payments_unmatched
--- paid orders with no successful payment
-SELECT o.id, o.status
-FROM orders o
-WHERE o.status IN ('paid', 'shipped')
-  AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.succeeded)
-ORDER BY o.id;
+-- customers who never paid successfully
+SELECT c.id, c.full_name
+FROM customers c
+WHERE NOT EXISTS (
+  SELECT 1 FROM payments p JOIN orders o ON o.id = p.order_id WHERE o.customer_id = c.id AND p.succeeded
+)
+ORDER BY c.id;
 
 -- name: join_lateral_latest_event
 SELECT c.id, e.kind, e.occurred_at
@@ -119,7 +122,7 @@ ORDER BY tag_count DESC, p.sku;
 
 -- name: join_not_in_subquery
 SELECT id, name FROM tags
-WHERE id NOT IN (SELECT tag_id FROM product_tags WHERE product_id < 10)
+WHERE id NOT IN (SELECT tag_id FROM product_tags WHERE product_id < 5)
 ORDER BY id;
 
 -- name: join_customer_country_pairs

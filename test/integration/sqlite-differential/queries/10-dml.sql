@@ -48,7 +48,7 @@ RETURNING id, name, color;
 
 -- name: dml_upsert_do_update_with_existing
 INSERT INTO products (sku, name, category, price, stock, created_at)
-VALUES ('SKU-1004', 'Laptop Pro 14', 'hardware', 1.00, 5, '2024-01-01 00:00:00')
+VALUES ('SKU-1003', 'Laptop Pro 14', 'hardware', 1.00, 5, '2024-01-01 00:00:00')
 ON CONFLICT (sku) DO UPDATE SET stock = products.stock + excluded.stock
 RETURNING id, sku, stock, price;
 
