@@ -206,8 +206,9 @@ export function extractInterval(unit: string, i: Interval): Decimal {
     case 'century': return int(Math.trunc(years / 100));
     case 'millennium': return int(Math.trunc(years / 1000));
     case 'epoch': {
-      const dayPart = BigInt(Math.trunc(365.25 * years) + 30 * months + i.days) * 86400n;
-      return scaled(dayPart * US_PER_SECOND + i.us, 6);
+      // A year counts 365.25 days here (DAYS_PER_YEAR), a month 30.
+      const seconds = BigInt(years) * 31_557_600n + BigInt(30 * months + i.days) * 86400n;
+      return scaled(seconds * US_PER_SECOND + i.us, 6);
     }
     default: throw unsupported(unit, 'interval');
   }

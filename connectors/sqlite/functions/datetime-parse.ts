@@ -68,9 +68,8 @@ function tokenize(text: string): string[] {
   let s = text.trim().replace(/,/g, ' ');
   // ISO `T` between date and time, and a zone glued to the time (`10:00+02`, `10:00Z`).
   s = s.replace(/^(\d+-\d+-\d+)T(?=\d)/i, '$1 ');
-  s = s.replace(/(\d)([+-]\d{1,2}(?::?\d{2}){0,2})$/, '$1 $2');
-  s = s.replace(/(\d)([+-]\d{1,2}(?::?\d{2}){0,2})(\s+(?:BC|AD))$/i, '$1 $2$3');
-  s = s.replace(/(\d)(Z)$/i, '$1 $2');
+  s = s.replace(/(:\d{1,2}(?:\.\d*)?)([+-]\d{1,2}(?::?\d{2}){0,2})(\s+(?:BC|AD))?$/i, '$1 $2$3');
+  s = s.replace(/(:\d{1,2}(?:\.\d*)?)(Z)$/i, '$1 $2');
   return s.split(/\s+/).filter((t) => t.length > 0);
 }
 

@@ -3,7 +3,9 @@
 // and the justify_* family.
 import { US_PER_DAY, US_PER_HOUR, US_PER_MINUTE, US_PER_SECOND } from './datetime-core.js';
 import { fractionText } from './datetime-format.js';
-import { invalidInput, pgError } from './errors.js';
+import { pgError } from './errors.js';
+
+const invalidInput = (type: string, text: string): Error => pgError('22007', `invalid input syntax for type ${type}: "${text}"`);
 
 export type Interval = { months: number; days: number; us: bigint };
 
