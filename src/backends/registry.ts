@@ -1,7 +1,10 @@
 // The one place that pairs a backend kind with its connector. Connectors for kinds not built yet answer
-// every login with 0A000 naming the kind, so a config that mentions them still loads.
+// every login with 0A000 naming the kind, so a config that mentions them still loads. SQLite connectors
+// get the Postgres → SQLite compiler here (connectors/ cannot import rewrite/).
 import type { ClientChannel, Connector, ConnectorSession } from '../../connectors/connector.js';
 import { PostgresConnector } from '../../connectors/postgres/postgres-connector.js';
+import { SqliteConnector } from '../../connectors/sqlite/sqlite-connector.js';
+import { sqliteTranslator } from './sqlite-translator.js';
 import type { BackendConfig } from '../config/resolved-config.js';
 
 export function createConnector(backend: BackendConfig): Connector {
@@ -18,6 +21,7 @@ export function createConnector(backend: BackendConfig): Connector {
         pool: backend.pool,
       });
     case 'sqlite':
+      return new SqliteConnector({ name: backend.name, file: backend.file, translator: sqliteTranslator() });
     case 'mssql':
       return new UnsupportedConnector(backend.name, backend.kind);
   }

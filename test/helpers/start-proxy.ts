@@ -1,5 +1,9 @@
 // Starts pgfabric in-process on port 0 in front of a test database, with two tenants sharing it
 // (acme, globex) and a user per tenant. Tests get URLs for real clients (pg, postgres.js, psql).
+// With `sqlite`, each tenant gets its own SQLite file in a temp directory instead (no Postgres needed).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pino } from 'pino';
 import { parseConfigText } from '../../src/config/load-config.js';
 import type { ResolvedConfig } from '../../src/config/resolved-config.js';
@@ -26,6 +30,8 @@ export type ProxyOptions = {
   extra?: Record<string, unknown>;
   /** Log lines (pino JSON objects) are pushed here, at info level and above, when given. */
   logLines?: Record<string, unknown>[];
+  /** Put acme and globex on SQLite files (in `dir`, default a fresh temp directory) instead of the shared Postgres. */
+  sqlite?: boolean | { dir?: string };
 };
 
 export type RunningProxy = {
@@ -37,8 +43,25 @@ export type RunningProxy = {
   /** URL to log in through pgfabric. */
   url(user?: keyof typeof USERS, password?: string, tenant?: string): string;
   config: ResolvedConfig;
+  /** With the `sqlite` option: the database file of each tenant. */
+  sqliteFiles?: Record<keyof typeof TENANTS, string> | null;
   stop(): Promise<void>;
 };
+
+export function sqliteFilesIn(dir: string): Record<keyof typeof TENANTS, string> {
+  return { acme: path.join(dir, 'acme.db'), globex: path.join(dir, 'globex.db') };
+}
+
+/** Backends `acme_db` and `globex_db` on the tenants' SQLite files. */
+export function sqliteConfigObject(files: Record<keyof typeof TENANTS, string>, opts: ProxyOptions): Record<string, unknown> {
+  const base = testConfigObject('postgres://unused@127.0.0.1/unused', opts);
+  return {
+    ...base,
+    backends: { acme_db: { kind: 'sqlite', file: files.acme }, globex_db: { kind: 'sqlite', file: files.globex } },
+    tenants: { acme: { id: TENANTS.acme, backend: 'acme_db' }, globex: { id: TENANTS.globex, backend: 'globex_db' } },
+    ...opts.extra,
+  };
+}
 
 export function testConfigObject(backendUrl: string, opts: ProxyOptions): Record<string, unknown> {
   return {
@@ -71,8 +94,10 @@ export function loadTestConfig(raw: Record<string, unknown>): ResolvedConfig {
 }
 
 export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
-  const backendUrl = await createTestDatabase(adminUrl(), opts.database);
-  const config = loadTestConfig(testConfigObject(backendUrl, opts));
+  const sqliteDir = opts.sqlite ? ((typeof opts.sqlite === 'object' ? opts.sqlite.dir : undefined) ?? mkdtempSync(path.join(tmpdir(), `pgfabric-${opts.database}-`))) : null;
+  const sqliteFiles = sqliteDir ? sqliteFilesIn(sqliteDir) : null;
+  const backendUrl = sqliteFiles ? '' : await createTestDatabase(adminUrl(), opts.database);
+  const config = loadTestConfig(sqliteFiles ? sqliteConfigObject(sqliteFiles, opts) : testConfigObject(backendUrl, opts));
   const lines = opts.logLines;
   const logger = lines
     ? pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) })
@@ -85,6 +110,7 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
     port,
     backendUrl,
     config,
+    sqliteFiles,
     url: (user = 'alice', password?: string, tenant?: string) =>
       `postgres://${user}:${encodeURIComponent(password ?? USERS[user].password)}@${host}:${port}/${tenant ?? USERS[user].tenant}`,
     stop: () => server.drain(2000),

@@ -1,0 +1,77 @@
+// The backend messages a SQLite session writes, built from plans and failures.
+import { encodeBackend, errorResponse } from '../../protocol/backend-encoder.js';
+import type { ClientChannel } from '../connector.js';
+import type { PgFailure } from './pg-failure.js';
+import type { ResultColumn, TagRule } from './sqlite-plan.js';
+
+export class SessionOutput {
+  /** False once the client's socket buffer filled up (the session waits for it to drain). */
+  writable = true;
+
+  constructor(private readonly client: ClientChannel) {}
+
+  write(bytes: Buffer): void {
+    if (!this.client.write(bytes)) this.writable = false;
+  }
+
+  drained(): Promise<void> {
+    if (this.writable) return Promise.resolve();
+    return new Promise((resolve) =>
+      this.client.whenDrained(() => {
+        this.writable = true;
+        resolve();
+      }),
+    );
+  }
+
+  error(f: PgFailure): void {
+    this.client.errorSeen?.(f.code);
+    this.write(errorResponse({ severity: 'ERROR', code: f.code, message: f.message, ...f.extra }));
+  }
+
+  notice(code: string, message: string, severity = 'WARNING'): void {
+    this.write(encodeBackend({ kind: 'NoticeResponse', fields: { severity, severityNonLocalized: severity, code, message } }));
+  }
+
+  parameterStatus(name: string, value: string): void {
+    this.write(encodeBackend({ kind: 'ParameterStatus', name, value }));
+  }
+
+  rowDescription(columns: readonly ResultColumn[], binary: readonly boolean[] | null): void {
+    this.write(
+      encodeBackend({
+        kind: 'RowDescription',
+        fields: columns.map((c, i) => ({
+          name: c.name,
+          tableOid: 0,
+          columnAttr: 0,
+          typeOid: c.type.oid,
+          typeSize: c.type.typlen,
+          typeModifier: c.type.typmod,
+          format: binary?.[i] ? 1 : 0,
+        })),
+      }),
+    );
+  }
+
+  complete(tag: string): void {
+    this.write(encodeBackend({ kind: 'CommandComplete', tag }));
+  }
+
+  ready(status: 'I' | 'T' | 'E'): void {
+    this.write(encodeBackend({ kind: 'ReadyForQuery', status }));
+    this.client.requestDone?.(status.charCodeAt(0));
+  }
+}
+
+export function commandTag(rule: TagRule, count: number): string {
+  if (rule.kind === 'fixed') return rule.tag;
+  return rule.command === 'INSERT' ? `INSERT 0 ${count}` : `${rule.command} ${count}`;
+}
+
+/** Result formats of a Bind (none: all text; one: all that; else per column) → binary per column. */
+export function binaryColumns(formats: readonly number[], count: number): boolean[] {
+  const out = new Array<boolean>(count);
+  for (let i = 0; i < count; i++) out[i] = (formats.length === 1 ? formats[0] : formats[i]) === 1;
+  return out;
+}

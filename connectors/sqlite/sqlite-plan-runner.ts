@@ -1,0 +1,157 @@
+// Runs one plan for a session and writes its answer (everything but ReadyForQuery): rows, tags,
+// transaction control with Postgres's warnings, SET/SHOW, and the aborted-transaction gate.
+import { DataRowFrameless } from './row-slices.js';
+import { PgFailure } from './pg-failure.js';
+import type { SqliteFile } from './sqlite-file.js';
+import type { SqlitePlan } from './sqlite-plan.js';
+import type { SessionSettings } from './sqlite-settings.js';
+import { commandTag, type SessionOutput } from './sqlite-output.js';
+import type { SessionTransaction } from './sqlite-transaction.js';
+import type { StorageValue } from './sqlite-types.js';
+import type { ExecResult } from './worker-messages.js';
+
+export type RunPlan = Extract<SqlitePlan, { kind: 'run' }>;
+
+export const ABORTED = 'current transaction is aborted, commands ignored until end of transaction block';
+
+export class PlanRunner {
+  /** DDL ran inside a transaction: the schema is re-read when it ends (the schema reader sees committed data only). */
+  schemaStale = false;
+
+  constructor(
+    private readonly file: SqliteFile,
+    private readonly id: number,
+    private readonly slot: number,
+    private readonly tx: SessionTransaction,
+    private readonly settings: SessionSettings,
+    private readonly out: SessionOutput,
+  ) {}
+
+  /** Refuses everything but the way out of an aborted transaction. */
+  gate(plan: SqlitePlan): void {
+    if (this.tx.state !== 'aborted') return;
+    if (plan.kind === 'transaction' && (plan.action.kind === 'rollback' || plan.action.kind === 'commit' || plan.action.kind === 'rollback_to')) return;
+    throw new PgFailure('25P02', ABORTED);
+  }
+
+  /** Runs a 'run' plan's statements in the worker (after taking the write lock when it writes). */
+  async exec(plan: RunPlan, params: readonly StorageValue[], binary: readonly boolean[] | null): Promise<ExecResult> {
+    if (!plan.readOnly) await this.tx.ensureWrite(writeCommand(plan));
+    const wrap = this.tx.open ? 'savepoint' : plan.sqlite.length > 1 ? 'transaction' : 'none';
+    const columns = plan.columns;
+    const result = columns ? { oids: columns.map((c) => c.type.oid), binary: binary ?? columns.map(() => false) } : null;
+    const res = await this.file.host.request(
+      { op: 'exec', session: this.id, slot: this.slot, sql: plan.sqlite, params, result, wrap, settings: this.settings.takeDirty() },
+      this.slot,
+    );
+    if (plan.schemaChanged) {
+      if (this.tx.open) this.schemaStale = true;
+      else await this.file.reloadSchema();
+    }
+    return res.exec!;
+  }
+
+  /** A complete statement of a simple Query: RowDescription, rows, CommandComplete. */
+  async runSimple(plan: SqlitePlan): Promise<void> {
+    this.gate(plan);
+    switch (plan.kind) {
+      case 'run': {
+        const res = await this.exec(plan, [], null);
+        if (plan.columns) this.out.rowDescription(plan.columns, null);
+        if (res.rows) this.out.write(res.rows);
+        this.out.complete(commandTag(plan.tag, res.rowCount));
+        return;
+      }
+      case 'empty':
+        return this.out.write(EMPTY_QUERY);
+      case 'copy_in':
+      case 'copy_out':
+        throw new PgFailure('XX000', 'COPY reached the plan runner');
+      default:
+        return this.runUtility(plan);
+    }
+  }
+
+  /** Plans that return no rows from the file: transaction control, SET, SHOW, noop, error. */
+  async runUtility(plan: Exclude<SqlitePlan, { kind: 'run' | 'empty' | 'copy_in' | 'copy_out' }>): Promise<void> {
+    switch (plan.kind) {
+      case 'transaction':
+        return this.transaction(plan);
+      case 'set': {
+        const outcome = this.settings.set(plan.name, plan.value, plan.local, this.tx.state !== 'idle');
+        if (!outcome.ok) throw new PgFailure(outcome.code, outcome.message);
+        if (plan.local && this.tx.state === 'idle') this.out.notice('25P01', 'SET LOCAL can only be used in transaction blocks');
+        this.out.complete(plan.tag);
+        if (outcome.reported) this.out.parameterStatus(outcome.reported[0], outcome.reported[1]);
+        return;
+      }
+      case 'show':
+        return this.show(plan.name);
+      case 'noop':
+        if (plan.tag === 'DISCARD ALL' || plan.tag === 'RESET') for (const [k, v] of this.settings.resetAll()) this.out.parameterStatus(k, v);
+        return this.out.complete(plan.tag);
+      case 'error':
+        throw new PgFailure(plan.code, plan.message, plan.position !== undefined ? { position: String(plan.position) } : {});
+    }
+  }
+
+  private async transaction(plan: Extract<SqlitePlan, { kind: 'transaction' }>): Promise<void> {
+    const a = plan.action;
+    let tag = plan.tag;
+    let reported: [string, string][] = [];
+    switch (a.kind) {
+      case 'begin': {
+        const notice = await this.tx.begin(a.readOnly);
+        if (notice) this.out.notice(notice.code, notice.message);
+        break;
+      }
+      case 'commit': {
+        const r = await this.tx.commit();
+        if (r.notice) this.out.notice(r.notice.code, r.notice.message);
+        tag = r.tag;
+        reported = r.reported;
+        await this.reloadIfStale();
+        break;
+      }
+      case 'rollback': {
+        const r = await this.tx.rollback();
+        if (r.notice) this.out.notice(r.notice.code, r.notice.message);
+        reported = r.reported;
+        this.schemaStale = false;
+        break;
+      }
+      case 'savepoint':
+        await this.tx.savepoint(a.name);
+        break;
+      case 'release':
+        await this.tx.release(a.name);
+        break;
+      case 'rollback_to':
+        await this.tx.rollbackTo(a.name);
+        break;
+    }
+    this.out.complete(tag);
+    for (const [k, v] of reported) this.out.parameterStatus(k, v);
+  }
+
+  async reloadIfStale(): Promise<void> {
+    if (!this.schemaStale || this.tx.open) return;
+    this.schemaStale = false;
+    await this.file.reloadSchema();
+  }
+
+  private show(rawName: string): void {
+    const name = rawName.toLowerCase();
+    const value = this.settings.get(name);
+    if (value === undefined) throw new PgFailure('42704', `unrecognized configuration parameter "${rawName}"`);
+    this.out.rowDescription([{ name, type: { oid: 25, typmod: -1, typlen: -1, name: 'text' } }], null);
+    this.out.write(DataRowFrameless.single(value));
+    this.out.complete('SHOW');
+  }
+}
+
+const EMPTY_QUERY = Buffer.from([0x49, 0, 0, 0, 4]);
+
+function writeCommand(plan: RunPlan): string {
+  return plan.tag.kind === 'rows' ? plan.tag.command : plan.tag.tag.split(' ')[0] ?? 'statement';
+}

@@ -1,0 +1,48 @@
+// Reads a SQLite backend's tables and views (with their columns, in order) into the rewriter's Catalog,
+// so the tenant rules know which relations carry the tenant column. Everything lives in schema public;
+// the connector's metadata tables (_pgfabric_*) are left out. A file that does not exist yet has no relations.
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { emptyCatalog, relationKey, type Catalog, type CatalogRelation } from '../../rewrite/catalog/catalog.js';
+
+type MasterRow = { name: string; type: 'table' | 'view' };
+
+export function loadSqliteCatalog(file: string, options: { version: number; tenantColumn: string }): Catalog {
+  const base = emptyCatalog(options.version);
+  if (!existsSync(file)) return base;
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 1000 });
+  try {
+    const relations = new Map<string, CatalogRelation>();
+    const rows = db
+      .prepare("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_pgfabric\\_%' ESCAPE '\\'")
+      .all() as MasterRow[];
+    const tableColumns = new Map<string, readonly string[]>();
+    for (const r of rows) {
+      const columns = (db.prepare(`PRAGMA table_info("${r.name.replaceAll('"', '""')}")`).all() as { name: string }[]).map((c) => c.name);
+      tableColumns.set(r.name, columns);
+    }
+    const scoped = new Set([...tableColumns].filter(([, cols]) => cols.includes(options.tenantColumn)).map(([name]) => name));
+    for (const r of rows) {
+      const columns = tableColumns.get(r.name) ?? [];
+      relations.set(relationKey('public', r.name), {
+        schema: 'public',
+        name: r.name,
+        kind: r.type,
+        columns,
+        // A view over a tenant-scoped table (by name in its SQL: SQLite keeps no dependency graph).
+        readsTenantScoped: r.type === 'view' && viewReadsAny(db, r.name, scoped),
+      });
+    }
+    return { ...base, relations };
+  } finally {
+    db.close();
+  }
+}
+
+function viewReadsAny(db: Database.Database, view: string, tables: ReadonlySet<string>): boolean {
+  if (tables.size === 0) return false;
+  const row = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = ?").get(view) as { sql: string } | undefined;
+  const sql = (row?.sql ?? '').toLowerCase();
+  for (const t of tables) if (new RegExp(`\\b${t.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(sql)) return true;
+  return false;
+}
