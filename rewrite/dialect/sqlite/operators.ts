@@ -1,0 +1,210 @@
+// Binary and unary operators: Postgres's operator resolution for the types this dialect stores, each
+// emitted as native SQLite where its meaning is the same and as a pgf_* function where it is not.
+import type { CompileContext } from './compile-context.js';
+import { coerce, commonType } from './coercion.js';
+import { CompileError, unsupported } from './compile-error.js';
+import { expr, type Expr } from './expr.js';
+import { displayType, T, type PgType } from './pg-types.js';
+import { call, literal } from './sql-text.js';
+
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
+
+export function binaryOperator(ctx: CompileContext, op: string, left: Expr, right: Expr): Expr {
+  [left, right] = resolveUnknowns(ctx, op, left, right);
+  if (COMPARISONS.has(op)) return comparison(ctx, op === '!=' ? '<>' : op, left, right);
+  switch (op) {
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+    case '%':
+      return arithmetic(ctx, op, left, right);
+    case '^':
+      return expr(call('pow', coerce(ctx, left, T('float8')).sql, coerce(ctx, right, T('float8')).sql), T('float8'));
+    case '||':
+      return concatenation(ctx, left, right);
+    case '->':
+    case '->>':
+    case '#>':
+    case '#>>':
+      return jsonAccess(ctx, op, left, right);
+    case '@>':
+    case '<@':
+    case '?':
+    case '&&':
+      return containment(ctx, op, left, right);
+    case '~':
+    case '~*':
+    case '!~':
+    case '!~*': {
+      const s = coerce(ctx, left, T('text')).sql;
+      const p = coerce(ctx, right, T('text')).sql;
+      const m = call('pgf_regex', s, p, literal(op.endsWith('*') ? 'i' : ''));
+      return expr(op.startsWith('!') ? `(NOT ${m})` : m, T('bool'));
+    }
+    case '~~':
+    case '~~*':
+    case '!~~':
+    case '!~~*':
+      return like(ctx, left, right, null, op.includes('*'), op.startsWith('!'));
+    default:
+      throw unsupported(`operator ${op} on ${displayType(left.type)} and ${displayType(right.type)}`);
+  }
+}
+
+/** An untyped literal or parameter takes the type of the other side (both untyped: text). */
+function resolveUnknowns(ctx: CompileContext, op: string, left: Expr, right: Expr): [Expr, Expr] {
+  const lOpen = isOpen(ctx, left);
+  const rOpen = isOpen(ctx, right);
+  if (op === '->' || op === '->>' || op === '#>' || op === '#>>' || op === '?') return [left, right];
+  if (lOpen && !rOpen) return [coerce(ctx, left, operandTypeFor(op, right.type, 'left')), right];
+  if (rOpen && !lOpen) return [left, coerce(ctx, right, operandTypeFor(op, left.type, 'right'))];
+  if (lOpen && rOpen) return [coerce(ctx, left, T('text')), coerce(ctx, right, T('text'))];
+  return [left, right];
+}
+
+/** timestamp - '1 day': the unknown side of date/time arithmetic is an interval, not a timestamp. */
+function operandTypeFor(op: string, other: PgType, _side: 'left' | 'right'): PgType {
+  if ((op === '+' || op === '-') && (other.category === 'timestamp' || other.category === 'timestamptz' || other.category === 'time')) return T('interval');
+  if ((op === '+' || op === '-') && other.category === 'date') return T('int4');
+  if (op === '||' && other.category !== 'array' && other.category !== 'jsonb') return T('text');
+  return other;
+}
+
+export function isOpen(ctx: CompileContext, e: Expr): boolean {
+  return e.unknownText !== undefined || e.isNull === true || (e.param !== undefined && ctx.paramType(e.param) === undefined);
+}
+
+function comparison(ctx: CompileContext, op: string, left: Expr, right: Expr): Expr {
+  const type = commonType([left.type, right.type]);
+  const l = coerce(ctx, left, type);
+  const r = coerce(ctx, right, type);
+  return expr(`(${comparable(l.sql, type)} ${op} ${comparable(r.sql, type)})`, T('bool'));
+}
+
+/** The SQLite value that orders like the Postgres value (numeric text and interval text do not). */
+export function comparable(sql: string, type: PgType): string {
+  if (type.category === 'numeric') return `CAST(${sql} AS REAL)`;
+  if (type.category === 'interval') return call('pgf_interval_key', sql);
+  return sql;
+}
+
+const INT_WIDTH: Record<string, number> = { int2: 2, int4: 4, int8: 8, oid: 4 };
+
+function arithmetic(ctx: CompileContext, op: string, left: Expr, right: Expr): Expr {
+  const lc = left.type.category;
+  const rc = right.type.category;
+  const dt = dateTimeArithmetic(ctx, op, left, right);
+  if (dt) return dt;
+  if ((lc === 'int' || lc === 'oid') && (rc === 'int' || rc === 'oid')) {
+    const width = Math.max(INT_WIDTH[left.type.name] ?? 4, INT_WIDTH[right.type.name] ?? 4);
+    const type = T(width === 8 ? 'int8' : width === 4 ? 'int4' : 'int2');
+    if (op === '/') return expr(call('pgf_int_div', left.sql, right.sql), type);
+    if (op === '%') return expr(call('pgf_int_mod', left.sql, right.sql), type);
+    return expr(`(${left.sql} ${op} ${right.sql})`, type);
+  }
+  const numberish = (c: string): boolean => c === 'int' || c === 'oid' || c === 'numeric' || c === 'float';
+  if (numberish(lc) && numberish(rc)) {
+    if (lc === 'float' || rc === 'float') {
+      const l = coerce(ctx, left, T('float8')).sql;
+      const r = coerce(ctx, right, T('float8')).sql;
+      if (op === '/') return expr(call('pgf_float_div', l, r), T('float8'));
+      if (op === '%') throw unsupported('operator % on double precision');
+      return expr(`(${l} ${op} ${r})`, T('float8'));
+    }
+    const l = coerce(ctx, left, T('numeric')).sql;
+    const r = coerce(ctx, right, T('numeric')).sql;
+    const fn = { '+': 'pgf_num_add', '-': 'pgf_num_sub', '*': 'pgf_num_mul', '/': 'pgf_num_div', '%': 'pgf_num_mod' }[op]!;
+    return expr(call(fn, l, r), T('numeric'));
+  }
+  if (lc === 'interval' && rc === 'interval' && (op === '+' || op === '-')) return expr(call(op === '+' ? 'pgf_interval_add' : 'pgf_interval_sub', left.sql, right.sql), T('interval'));
+  if (lc === 'interval' && numberish(rc) && (op === '*' || op === '/')) {
+    const n = coerce(ctx, right, T('float8')).sql;
+    return expr(call('pgf_interval_mul', left.sql, op === '*' ? n : `(1.0 / ${n})`), T('interval'));
+  }
+  if (numberish(lc) && rc === 'interval' && op === '*') return expr(call('pgf_interval_mul', right.sql, coerce(ctx, left, T('float8')).sql), T('interval'));
+  if (lc === 'jsonb' && op === '-') return expr(call('pgf_jsonb_delete', left.sql, right.sql), T('jsonb'));
+  throw new CompileError('42883', `operator does not exist: ${displayType(left.type)} ${op} ${displayType(right.type)}`);
+}
+
+function dateTimeArithmetic(ctx: CompileContext, op: string, left: Expr, right: Expr): Expr | null {
+  const lc = left.type.category;
+  const rc = right.type.category;
+  const stamp = (c: string): boolean => c === 'timestamp' || c === 'timestamptz';
+  if (lc === 'date' && (rc === 'int') && (op === '+' || op === '-')) {
+    return expr(call('pgf_date_add_days', left.sql, op === '+' ? right.sql : `(-${right.sql})`), T('date'));
+  }
+  if (lc === 'int' && rc === 'date' && op === '+') return expr(call('pgf_date_add_days', right.sql, left.sql), T('date'));
+  if (lc === 'date' && rc === 'date' && op === '-') return expr(call('pgf_date_diff', left.sql, right.sql), T('int4'));
+  if ((stamp(lc) || lc === 'date' || lc === 'time') && rc === 'interval' && (op === '+' || op === '-')) {
+    const resultType = lc === 'date' ? T('timestamp') : left.type;
+    return expr(call(op === '+' ? 'pgf_dt_add' : 'pgf_dt_sub', left.sql, literal(lc), right.sql), resultType);
+  }
+  if (lc === 'interval' && (stamp(rc) || rc === 'date' || rc === 'time') && op === '+') {
+    return expr(call('pgf_dt_add', right.sql, literal(rc), left.sql), rc === 'date' ? T('timestamp') : right.type);
+  }
+  if ((stamp(lc) && stamp(rc)) || (lc === 'date' && stamp(rc)) || (stamp(lc) && rc === 'date')) {
+    if (op !== '-') return null;
+    const type = lc === 'timestamptz' || rc === 'timestamptz' ? T('timestamptz') : T('timestamp');
+    return expr(call('pgf_dt_diff', coerce(ctx, left, type).sql, coerce(ctx, right, type).sql, literal(type.name)), T('interval'));
+  }
+  if (lc === 'time' && rc === 'time' && op === '-') return expr(call('pgf_dt_diff', left.sql, right.sql, literal('time')), T('interval'));
+  return null;
+}
+
+function concatenation(ctx: CompileContext, left: Expr, right: Expr): Expr {
+  if (left.type.category === 'jsonb' && right.type.category === 'jsonb') return expr(call('pgf_jsonb_concat', left.sql, right.sql), T('jsonb'));
+  if (left.type.category === 'array' || right.type.category === 'array') throw unsupported('|| on arrays');
+  const l = coerce(ctx, left, T('text'), 'explicit');
+  const r = coerce(ctx, right, T('text'), 'explicit');
+  return expr(`(${l.sql} || ${r.sql})`, T('text'));
+}
+
+function jsonAccess(ctx: CompileContext, op: string, left: Expr, right: Expr): Expr {
+  const j = left.type.category === 'json' || left.type.category === 'jsonb' ? left : coerce(ctx, left, T('jsonb'));
+  const asText = op === '->>' || op === '#>>';
+  const path = op.startsWith('#');
+  const key = path ? coerce(ctx, right, T('_text')) : isOpen(ctx, right) ? coerce(ctx, right, T('text')) : right;
+  const fn = path ? (asText ? 'pgf_json_path_text' : 'pgf_json_path') : asText ? 'pgf_json_get_text' : 'pgf_json_get';
+  return expr(call(fn, j.sql, key.sql), asText ? T('text') : j.type);
+}
+
+function containment(ctx: CompileContext, op: string, left: Expr, right: Expr): Expr {
+  if (left.type.category === 'jsonb' || left.type.category === 'json') {
+    if (op === '?') return expr(call('pgf_jsonb_exists', left.sql, coerce(ctx, right, T('text')).sql), T('bool'));
+    const r = coerce(ctx, right, T('jsonb'));
+    if (op === '@>') return expr(call('pgf_jsonb_contains', left.sql, r.sql), T('bool'));
+    if (op === '<@') return expr(call('pgf_jsonb_contains', r.sql, left.sql), T('bool'));
+  }
+  if (left.type.category === 'array') {
+    const r = coerce(ctx, right, left.type);
+    if (op === '@>') return expr(call('pgf_array_contains', left.sql, r.sql), T('bool'));
+    if (op === '<@') return expr(call('pgf_array_contains', r.sql, left.sql), T('bool'));
+    if (op === '&&') return expr(call('pgf_array_overlap', left.sql, r.sql), T('bool'));
+  }
+  throw unsupported(`operator ${op} on ${displayType(left.type)}`);
+}
+
+/** LIKE / ILIKE with Postgres semantics (SQLite's LIKE ignores ASCII case; Postgres's LIKE does not). */
+export function like(ctx: CompileContext, left: Expr, pattern: Expr, escape: Expr | null, caseInsensitive: boolean, negated: boolean): Expr {
+  const s = coerce(ctx, left, T('text')).sql;
+  const p = coerce(ctx, pattern, T('text')).sql;
+  const e = escape ? coerce(ctx, escape, T('text')).sql : literal('\\');
+  const m = call('pgf_like', s, p, e, caseInsensitive ? '1' : '0');
+  return expr(negated ? `(NOT ${m})` : m, T('bool'));
+}
+
+export function unaryMinus(ctx: CompileContext, operand: Expr): Expr {
+  const e = isOpen(ctx, operand) ? coerce(ctx, operand, T('numeric')) : operand;
+  switch (e.type.category) {
+    case 'int':
+    case 'float':
+      return expr(`(- ${e.sql})`, e.type);
+    case 'numeric':
+      return expr(call('pgf_num_neg', e.sql), e.type);
+    case 'interval':
+      return expr(call('pgf_interval_neg', e.sql), e.type);
+    default:
+      throw new CompileError('42883', `operator does not exist: - ${displayType(e.type)}`);
+  }
+}

@@ -1,0 +1,217 @@
+// Statements that are not queries: transactions, SET/SHOW/RESET, COPY, and the ones accepted without
+// touching the file (DISCARD, LOCK, COMMENT, …) or refused by name.
+import type { AstObject } from '../../parser/node-walker.js';
+import { unwrap } from '../../parser/node-walker.js';
+import { arr, bodyOf, obj, str, stringList } from '../../tenant/ast-nodes.js';
+import type { CompileContext } from './compile-context.js';
+import { CompileError, undefinedTable, unsupported } from './compile-error.js';
+import { defaultValue } from './dml-compiler.js';
+import type { CopyFormat, RunPlan, SqlitePlan } from './plan-types.js';
+import { typeRef } from './pg-types.js';
+import { compileSelect } from './select-compiler.js';
+import { ident } from './sql-text.js';
+import { typeFromDisplay } from './type-names.js';
+
+export function compileTransaction(n: AstObject): SqlitePlan {
+  const kind = str(n['kind']);
+  const savepoint = str(n['savepoint_name']) ?? '';
+  if (n['chain']) throw unsupported('AND CHAIN');
+  switch (kind) {
+    case 'TRANS_STMT_BEGIN':
+    case 'TRANS_STMT_START': {
+      const readOnly = arr(n['options']).some((o) => {
+        const d = bodyOf(o, 'DefElem');
+        return d?.['defname'] === 'transaction_read_only' && obj(obj(bodyOf(d['arg'], 'A_Const'))?.['ival'])?.['ival'] === 1;
+      });
+      return { kind: 'transaction', action: { kind: 'begin', readOnly }, tag: kind === 'TRANS_STMT_BEGIN' ? 'BEGIN' : 'START TRANSACTION' };
+    }
+    case 'TRANS_STMT_COMMIT':
+      return { kind: 'transaction', action: { kind: 'commit' }, tag: 'COMMIT' };
+    case 'TRANS_STMT_ROLLBACK':
+      return { kind: 'transaction', action: { kind: 'rollback' }, tag: 'ROLLBACK' };
+    case 'TRANS_STMT_SAVEPOINT':
+      return { kind: 'transaction', action: { kind: 'savepoint', name: savepoint }, tag: 'SAVEPOINT' };
+    case 'TRANS_STMT_RELEASE':
+      return { kind: 'transaction', action: { kind: 'release', name: savepoint }, tag: 'RELEASE' };
+    case 'TRANS_STMT_ROLLBACK_TO':
+      return { kind: 'transaction', action: { kind: 'rollback_to', name: savepoint }, tag: 'ROLLBACK' };
+    default:
+      throw unsupported('two-phase commit');
+  }
+}
+
+function settingValue(args: unknown[]): string {
+  return args
+    .map((a) => {
+      const c = bodyOf(a, 'A_Const');
+      if (c) {
+        const sval = obj(c['sval']);
+        if (sval) return str(sval['sval']) ?? '';
+        const ival = obj(c['ival']);
+        if (ival) return String(ival['ival'] ?? 0);
+        const fval = obj(c['fval']);
+        if (fval) return str(fval['fval']) ?? '';
+        const b = obj(c['boolval']);
+        if (b) return b['boolval'] === true ? 'on' : 'off';
+      }
+      const cast = bodyOf(a, 'TypeCast');
+      if (cast) return settingValue([cast['arg']]);
+      throw unsupported('this SET value');
+    })
+    .join(', ');
+}
+
+export function compileSet(n: AstObject): SqlitePlan {
+  const kind = str(n['kind']);
+  const name = (str(n['name']) ?? '').toLowerCase();
+  const local = n['is_local'] === true;
+  switch (kind) {
+    case 'VAR_SET_VALUE':
+      return { kind: 'set', name, value: settingValue(arr(n['args'])), local, tag: 'SET' };
+    case 'VAR_SET_DEFAULT':
+    case 'VAR_RESET':
+      return { kind: 'set', name, value: null, local, tag: kind === 'VAR_RESET' ? 'RESET' : 'SET' };
+    case 'VAR_RESET_ALL':
+      return { kind: 'set', name: 'all', value: null, local: false, tag: 'RESET' };
+    case 'VAR_SET_MULTI':
+      // SET TRANSACTION … / SET SESSION CHARACTERISTICS: writes are serialised anyway; isolation is already the strictest.
+      if (name === 'transaction' || name === 'session characteristics') return { kind: 'noop', tag: 'SET' };
+      throw unsupported(`SET ${name}`);
+    default:
+      throw unsupported(`SET ${name}`);
+  }
+}
+
+const COPY_DEFAULTS: CopyFormat = { format: 'text', delimiter: '\t', null: '\\N', header: false, quote: '"', escape: '"' };
+
+function copyOptions(options: unknown[]): CopyFormat {
+  let f: { -readonly [K in keyof CopyFormat]: CopyFormat[K] } = { ...COPY_DEFAULTS };
+  let delimiterSet = false;
+  let nullSet = false;
+  let escapeSet = false;
+  for (const o of options) {
+    const d = bodyOf(o, 'DefElem')!;
+    const name = str(d['defname']);
+    const arg = d['arg'];
+    const value = arg === undefined ? '' : (str(bodyOf(arg, 'String')?.['sval']) ?? str(bodyOf(arg, 'Boolean')?.['boolval'] === true ? 'true' : undefined) ?? String(bodyOf(arg, 'Integer')?.['ival'] ?? (bodyOf(arg, 'Boolean') ? 'false' : '')));
+    switch (name) {
+      case 'format':
+        if (value !== 'text' && value !== 'csv') throw unsupported(`COPY format ${value}`);
+        f = { ...f, format: value };
+        break;
+      case 'delimiter':
+        f.delimiter = value;
+        delimiterSet = true;
+        break;
+      case 'null':
+        f.null = value;
+        nullSet = true;
+        break;
+      case 'header':
+        f.header = value === '' || ['true', 'on', '1', 'match'].includes(value.toLowerCase());
+        break;
+      case 'quote':
+        f.quote = value;
+        break;
+      case 'escape':
+        f.escape = value;
+        escapeSet = true;
+        break;
+      case 'freeze':
+      case 'encoding':
+        break;
+      default:
+        throw unsupported(`COPY option ${name}`);
+    }
+  }
+  if (f.format === 'csv') {
+    if (!delimiterSet) f.delimiter = ',';
+    if (!nullSet) f.null = '';
+    if (!escapeSet) f.escape = f.quote;
+  }
+  return f;
+}
+
+export function compileCopy(ctx: CompileContext, n: AstObject): SqlitePlan {
+  if (n['filename'] !== undefined || n['is_program']) throw new CompileError('42501', 'COPY to or from a file or program is not allowed; use COPY … FROM STDIN / TO STDOUT (psql \\copy)');
+  const options = copyOptions(arr(n['options']));
+  const attlist = stringList(n['attlist']);
+  if (n['is_from']) {
+    if (n['whereClause']) throw unsupported('COPY FROM … WHERE');
+    const name = str(obj(n['relation'])?.['relname']) ?? '';
+    const table = ctx.schema.tables.get(name);
+    if (!table) throw undefinedTable(name);
+    const cols = attlist.length ? attlist : table.columns.map((c) => c.name);
+    const columns = cols.map((c) => {
+      const col = table.columns.find((x) => x.name === c);
+      if (!col) throw new CompileError('42703', `column "${c}" of relation "${name}" does not exist`);
+      return { name: c, type: typeFromDisplay(col.pgType) };
+    });
+    const defaults = table.columns.filter((c) => !cols.includes(c.name) && c.defaultExpr !== null);
+    // Each row's fields arrive as Postgres text and are converted to storage form by the session (as Bind values are).
+    const values = [...columns.map((_, i) => `?${i + 1}`), ...defaults.map((d) => defaultValue(ctx, d, typeFromDisplay(d.pgType))!)];
+    const insert = `INSERT INTO ${ident(name)} (${[...cols, ...defaults.map((d) => d.name)].map(ident).join(', ')}) VALUES (${values.join(', ')})`;
+    return { kind: 'copy_in', insert, columns: columns.map((c) => ({ name: c.name, type: typeRef(c.type) })), options };
+  }
+  let query: RunPlan;
+  if (n['query']) {
+    const select = bodyOf(n['query'], 'SelectStmt');
+    if (!select) throw unsupported('COPY (INSERT/UPDATE/DELETE …) TO');
+    query = selectPlan(ctx, select);
+  } else {
+    const name = str(obj(n['relation'])?.['relname']) ?? '';
+    const table = ctx.schema.tables.get(name);
+    if (!table) throw undefinedTable(name);
+    const cols = attlist.length ? attlist : table.columns.map((c) => c.name);
+    const columns = cols.map((c) => {
+      const col = table.columns.find((x) => x.name === c);
+      if (!col) throw new CompileError('42703', `column "${c}" of relation "${name}" does not exist`);
+      return { name: c, type: typeRef(typeFromDisplay(col.pgType)) };
+    });
+    query = { kind: 'run', sqlite: [`SELECT ${cols.map(ident).join(', ')} FROM ${ident(name)}`], columns, paramTypes: [], tag: { kind: 'rows', command: 'COPY' }, schemaChanged: false, readOnly: true };
+  }
+  return { kind: 'copy_out', query: { ...query, tag: { kind: 'rows', command: 'COPY' } }, options };
+}
+
+export function selectPlan(ctx: CompileContext, select: AstObject): RunPlan {
+  const q = compileSelect(ctx, select, null);
+  return { kind: 'run', sqlite: [q.sql], columns: q.columns.map((c) => ({ name: c.name, type: typeRef(c.type) })), paramTypes: [], tag: { kind: 'rows', command: 'SELECT' }, schemaChanged: false, readOnly: true };
+}
+
+/** Statements accepted without effect on SQLite, with the tag Postgres answers. */
+export function acceptedNoop(type: string, n: AstObject): SqlitePlan | null {
+  switch (type) {
+    case 'DiscardStmt':
+      return { kind: 'noop', tag: str(n['target']) === 'DISCARD_ALL' ? 'DISCARD ALL' : 'DISCARD' };
+    case 'DeallocateStmt':
+      return { kind: 'noop', tag: 'DEALLOCATE' + (n['name'] === undefined ? ' ALL' : '') };
+    // Every write already holds the file's single write lock for its whole transaction: stronger than any table lock.
+    case 'LockStmt':
+      return { kind: 'noop', tag: 'LOCK TABLE' };
+    case 'CommentStmt':
+      return { kind: 'noop', tag: 'COMMENT' };
+    case 'CreateExtensionStmt': {
+      const ext = str(n['extname']) ?? '';
+      if (['plpgsql', 'pgcrypto', 'uuid-ossp'].includes(ext)) return { kind: 'noop', tag: 'CREATE EXTENSION' };
+      throw unsupported(`extension ${ext}`);
+    }
+    case 'VacuumStmt': {
+      const analyze = n['is_vacuumcmd'] !== true || arr(n['options']).some((o) => bodyOf(o, 'DefElem')?.['defname'] === 'analyze');
+      return analyze
+        ? { kind: 'run', sqlite: ['ANALYZE'], columns: null, paramTypes: [], tag: { kind: 'fixed', tag: n['is_vacuumcmd'] === true ? 'VACUUM' : 'ANALYZE' }, schemaChanged: false, readOnly: false }
+        : { kind: 'noop', tag: 'VACUUM' };
+    }
+    default:
+      return null;
+  }
+}
+
+/** Names a statement type for a refusal: CreateFunctionStmt → CREATE FUNCTION. */
+export function statementLabel(type: string, n: AstObject): string {
+  if (type === 'DoStmt') return 'DO blocks';
+  if (type === 'ExplainStmt') return 'EXPLAIN';
+  if (type === 'ListenStmt' || type === 'NotifyStmt' || type === 'UnlistenStmt') return 'LISTEN/NOTIFY';
+  void unwrap;
+  void n;
+  return type.replace(/Stmt$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+}
