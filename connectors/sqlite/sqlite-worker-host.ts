@@ -120,6 +120,12 @@ export class SqliteWorkerHost {
     const p = this.pending.get(res.id);
     if (!p) return;
     this.pending.delete(res.id);
+    // Structured clone hands a transferred Buffer over as a plain Uint8Array: view it as a Buffer again.
+    const rows = res.ok ? res.exec?.rows : null;
+    if (res.ok && rows && !Buffer.isBuffer(rows)) {
+      const u8 = rows as Uint8Array;
+      return p.resolve({ ...res, exec: { ...res.exec!, rows: Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength) } });
+    }
     if (res.ok) p.resolve(res);
     else p.reject(new WorkerRequestError(res.error));
   }
