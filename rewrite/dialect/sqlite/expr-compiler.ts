@@ -173,7 +173,7 @@ function aExpr(ctx: CompileContext, n: AstObject, scope: Scope): Expr {
     }
     case 'AEXPR_IN': {
       const left = compileExpr(ctx, n['lexpr'], scope);
-      const items = arr(n['rexpr']).map((i) => compileExpr(ctx, i, scope));
+      const items = listItems(n['rexpr']).map((i) => compileExpr(ctx, i, scope));
       const type = commonType([left.type, ...items.map((i) => i.type)]);
       const l = comparable(coerce(ctx, left, type).sql, type);
       const list = items.map((i) => comparable(coerce(ctx, i, type).sql, type)).join(', ');
@@ -186,7 +186,7 @@ function aExpr(ctx: CompileContext, n: AstObject, scope: Scope): Expr {
     }
     case 'AEXPR_BETWEEN':
     case 'AEXPR_NOT_BETWEEN': {
-      const [lo, hi] = arr(n['rexpr']).map((i) => compileExpr(ctx, i, scope)) as [Expr, Expr];
+      const [lo, hi] = listItems(n['rexpr']).map((i) => compileExpr(ctx, i, scope)) as [Expr, Expr];
       const v = compileExpr(ctx, n['lexpr'], scope);
       const ge = binaryOperator(ctx, '>=', v, lo);
       const le = binaryOperator(ctx, '<=', v, hi);
@@ -206,6 +206,11 @@ function aExpr(ctx: CompileContext, n: AstObject, scope: Scope): Expr {
     default:
       throw unsupported(`the operator form ${kind ?? '?'}`);
   }
+}
+
+/** IN and BETWEEN keep their right-hand items in a List node. */
+function listItems(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : arr(bodyOf(value, 'List')?.['items']);
 }
 
 function likePattern(ctx: CompileContext, node: unknown, scope: Scope): { pattern: Expr; escape: Expr | null } {
