@@ -16,7 +16,8 @@ export type Case = {
   readonly type?: string;
 };
 
-export type ErrorCase = { readonly pg: string; readonly lite: string };
+/** `statement`: `pg` is a whole statement (e.g. an INSERT), not an expression. */
+export type ErrorCase = { readonly pg: string; readonly lite: string; readonly statement?: boolean };
 
 export type Harness = {
   pgText(expr: string): Promise<string | null>;
@@ -68,7 +69,8 @@ export async function openHarness(databaseName: string): Promise<Harness> {
     async checkError(c) {
       let pgError: { code?: string; message?: string } = {};
       try {
-        await pgText(c.pg);
+        if (c.statement) await client.query(c.pg);
+        else await pgText(c.pg);
       } catch (error) {
         pgError = error as { code?: string; message?: string };
       }

@@ -1,5 +1,88 @@
+// Array functions over Postgres array literal text: array_agg, ARRAY[...], length/cardinality,
+// subscripts, array_to_string, @>, &&, array_position, = ANY. Elements compare by their text.
 import type Database from 'better-sqlite3';
+import { arrayElements, formatArray, parseArrayLiteral, quoteArrayElement, type ArrayElement } from './arrays.js';
+import { aggregate, scalar, strict } from './define.js';
+import { asInt, asText, isNull, type SqlValue } from './sql-values.js';
+import { storageToText } from './storage-text.js';
+
+/** Array element text of a storage value of `elemType` (arrays of arrays keep the inner literal). */
+export function elementText(value: SqlValue, elemType: string): string | null {
+  if (isNull(value)) return null;
+  return storageToText(value, elemType, 'output');
+}
+
+function isArrayType(type: string): boolean {
+  return type.trim().endsWith('[]');
+}
+
+function literalOf(values: SqlValue[], elemType: string): string {
+  if (isArrayType(elemType)) {
+    // ARRAY[ARRAY[1,2], ARRAY[3,4]] is two-dimensional: inner literals are nested as they are.
+    return `{${values.map((v) => (isNull(v) ? 'NULL' : asText(v))).join(',')}}`;
+  }
+  return `{${values.map((v) => quoteArrayElement(elementText(v, elemType))).join(',')}}`;
+}
+
+type AggState = { values: SqlValue[]; any: boolean; type: string };
 
 export function registerArrayFunctions(db: Database.Database): void {
-  void db;
+  aggregate<AggState>(db, 'pgf_array_agg', {
+    start: () => ({ values: [], any: false, type: 'text' }),
+    step: (state, value, elemType) => {
+      state.values.push(value ?? null);
+      state.any = true;
+      state.type = asText(elemType ?? 'text');
+      return state;
+    },
+    result: (state) => (state.any ? literalOf(state.values, state.type) : null),
+  });
+  scalar(db, 'pgf_array_literal', (elemType, ...values) => literalOf(values, asText(elemType ?? 'text')));
+  scalar(db, 'pgf_array_length', strict((a, dim) => {
+    let level: ArrayElement[] = parseArrayLiteral(asText(a));
+    for (let d = 1; d < asInt(dim); d++) {
+      const first = level[0];
+      if (!Array.isArray(first)) return null;
+      level = first;
+    }
+    return level.length === 0 ? null : level.length;
+  }));
+  scalar(db, 'pgf_cardinality', strict((a) => arrayElements(asText(a)).length));
+  scalar(db, 'pgf_array_get', strict((a, i) => {
+    const items = parseArrayLiteral(asText(a));
+    const item = items[asInt(i) - 1];
+    if (item === undefined || item === null) return null;
+    return Array.isArray(item) ? formatArray(item) : item;
+  }));
+  scalar(db, 'pgf_array_to_string', (a, sep, nullText) => {
+    if (isNull(a) || isNull(sep)) return null;
+    const parts = arrayElements(asText(a))
+      .map((e) => (e === null ? (isNull(nullText) ? null : asText(nullText ?? null)) : e))
+      .filter((e): e is string => e !== null);
+    return parts.join(asText(sep));
+  });
+  scalar(db, 'pgf_array_contains', strict((a, b) => {
+    const have = new Set(arrayElements(asText(a)).filter((e) => e !== null));
+    return arrayElements(asText(b)).every((e) => e !== null && have.has(e)) ? 1 : 0;
+  }));
+  scalar(db, 'pgf_array_overlap', strict((a, b) => {
+    const have = new Set(arrayElements(asText(a)).filter((e) => e !== null));
+    return arrayElements(asText(b)).some((e) => e !== null && have.has(e)) ? 1 : 0;
+  }));
+  scalar(db, 'pgf_array_position', (a, x) => {
+    if (isNull(a)) return null;
+    const wanted = isNull(x) ? null : asText(x);
+    const i = arrayElements(asText(a)).indexOf(wanted);
+    return i < 0 ? null : i + 1;
+  });
+  // x = ANY(a): true if some element equals, else NULL if x or some element is NULL, else false.
+  scalar(db, 'pgf_any_eq', (x, a) => {
+    if (isNull(a)) return null;
+    const elements = arrayElements(asText(a));
+    if (elements.length === 0) return 0;
+    if (isNull(x)) return null;
+    const wanted = asText(x);
+    if (elements.includes(wanted)) return 1;
+    return elements.includes(null) ? null : 0;
+  });
 }
