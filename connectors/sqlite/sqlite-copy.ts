@@ -39,6 +39,7 @@ export async function copyIn(
 ): Promise<void> {
   const columns = plan.columns.length;
   ctx.out.write(encodeBackend({ kind: 'CopyInResponse', format: 0, columnFormats: new Array<number>(columns).fill(0) }));
+  ctx.out.flush();
   const data = await sink.done;
   if (data instanceof PgFailure) throw data;
   const rows = parseCopyRows(data.toString('utf8'), plan.options);

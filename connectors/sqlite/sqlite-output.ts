@@ -4,13 +4,32 @@ import type { ClientChannel } from '../connector.js';
 import type { PgFailure } from './pg-failure.js';
 import type { ResultColumn, TagRule } from './sqlite-plan.js';
 
+/** Buffered answers are sent once this many bytes wait, even before the client must see them. */
+const FLUSH_BYTES = 64 * 1024;
+
+// Answers are held until the client has to see them (ReadyForQuery, Flush, PortalSuspended, a COPY
+// response, or 64 KiB), as Postgres does: a pgbench transaction then costs one socket write, not one per
+// message each time the session waits for the worker.
 export class SessionOutput {
   /** False once the client's socket buffer filled up (the session waits for it to drain). */
   writable = true;
+  private held: Buffer[] = [];
+  private heldBytes = 0;
 
   constructor(private readonly client: ClientChannel) {}
 
   write(bytes: Buffer): void {
+    this.held.push(bytes);
+    this.heldBytes += bytes.length;
+    if (this.heldBytes >= FLUSH_BYTES) this.flush();
+  }
+
+  /** Sends what is held, as one buffer. */
+  flush(): void {
+    if (this.held.length === 0) return;
+    const bytes = this.held.length === 1 ? this.held[0]! : Buffer.concat(this.held, this.heldBytes);
+    this.held = [];
+    this.heldBytes = 0;
     if (!this.client.write(bytes)) this.writable = false;
   }
 
@@ -59,9 +78,16 @@ export class SessionOutput {
   }
 
   ready(status: 'I' | 'T' | 'E'): void {
-    this.write(encodeBackend({ kind: 'ReadyForQuery', status }));
+    this.write(READY[status]);
+    this.flush();
     this.client.requestDone?.(status.charCodeAt(0));
   }
+}
+
+const READY = { I: readyFrame('I'), T: readyFrame('T'), E: readyFrame('E') } as const;
+
+function readyFrame(status: 'I' | 'T' | 'E'): Buffer {
+  return encodeBackend({ kind: 'ReadyForQuery', status });
 }
 
 export function commandTag(rule: TagRule, count: number): string {

@@ -27,7 +27,8 @@ type Op =
   | { k: 'close'; target: 'S' | 'P'; name: string }
   | { k: 'sync' }
   | { k: 'copy'; raw: Buffer }
-  | { k: 'refuse'; frame: Buffer; extended: boolean };
+  | { k: 'refuse'; frame: Buffer; extended: boolean }
+  | { k: 'flush' };
 
 type Statement = { sql: string; plan: SqlitePlan; schemaVersion: number; paramTypes: readonly number[] };
 type Portal = { plan: SqlitePlan; params: StorageValue[]; binary: boolean[]; result: ExecResult | null; sent: number };
@@ -90,7 +91,7 @@ export class SqliteSession implements ConnectorSession {
     this.submit({ k: 'sync' });
   }
   flush(): void {
-    // Every answer is written as soon as it is ready: nothing to flush.
+    this.submit({ k: 'flush' });
   }
   copy(raw: Buffer): void {
     if (this.copySink) this.copySink.message(raw);
@@ -146,6 +147,7 @@ export class SqliteSession implements ConnectorSession {
   private async run(op: Op): Promise<void> {
     if (op.k === 'sync') return this.syncNow();
     if (op.k === 'copy') return; // CopyData after a failed COPY: ignored, as Postgres does
+    if (op.k === 'flush') return this.out.flush();
     if (op.k === 'query') return this.simpleQuery(op.raw);
     if (this.skipping) return;
     try {
@@ -316,7 +318,10 @@ export class SqliteSession implements ConnectorSession {
     const to = maxRows > 0 ? Math.min(total, portal.sent + maxRows) : total;
     if (res.rows && to > portal.sent) this.out.write(sliceRows(res.rows, res.rowEnds, portal.sent, to));
     portal.sent = to;
-    if (plan.columns && to < total) return this.out.write(PortalSuspendedFrame);
+    if (plan.columns && to < total) {
+      this.out.write(PortalSuspendedFrame);
+      return this.out.flush();
+    }
     this.out.complete(commandTag(plan.tag, plan.columns ? total : res.rowCount));
   }
 
