@@ -77,6 +77,7 @@ function floatStat(db: Database.Database, name: string, finish: (s: FloatState) 
       const r = finish(state);
       return r === null ? null : floatResult(r);
     },
+    real: true,
   });
 }
 

@@ -25,7 +25,7 @@ export function registerCoercions(db: Database.Database, now: NowSource): void {
   scalar(db, 'pgf_bool', strict((v) => (typeof v === 'string' ? parseBool(v) : asBool(v) ? 1 : 0)));
   // pgf_int(v, bits [, fromNumeric]): fromNumeric=1 when v is numeric storage text (rounds instead of 22P02).
   scalar(db, 'pgf_int', strict((v, bits, fromNumeric) => intResult(toInteger(v, asInt(bits ?? 32), fromNumeric !== undefined && asBool(fromNumeric)))));
-  scalar(db, 'pgf_float', strict((v) => toFloat(v)));
+  scalar(db, 'pgf_float', strict((v) => toFloat(v)), true, true);
   scalar(db, 'pgf_date', strict((v) => formatDate(parseDate(temporalText(v), now))), false);
   scalar(db, 'pgf_timestamp', strict((v) => formatTimestamp(parseTimestamp(temporalText(v), now))), false);
   scalar(db, 'pgf_timestamptz', strict((v) => formatTimestamptz(parseTimestamptz(temporalText(v), now))), false);

@@ -58,7 +58,7 @@ export function registerDateTimeFunctions(db: Database.Database, clock: Clock): 
     if (d.kind === 'nan') return 'NaN';
     if (d.kind === 'inf') return d.negative ? '-Infinity' : 'Infinity';
     return Number(formatDecimal(d));
-  }));
+  }), true, true);
 
   scalar(db, 'pgf_dt_add', strict((v, k, i) => withInterval(v, k, readInterval(i))));
   scalar(db, 'pgf_dt_sub', strict((v, k, i) => withInterval(v, k, negateInterval(readInterval(i)))));
@@ -84,7 +84,7 @@ export function registerDateTimeFunctions(db: Database.Database, clock: Clock): 
   scalar(db, 'pgf_interval_sub', strict((a, b) => writeInterval(addIntervals(readInterval(a), negateInterval(readInterval(b))))));
   scalar(db, 'pgf_interval_mul', strict((a, n) => writeInterval(multiplyInterval(readInterval(a), asFloat(n)))));
   scalar(db, 'pgf_interval_neg', strict((a) => writeInterval(negateInterval(readInterval(a)))));
-  scalar(db, 'pgf_interval_key', strict((a) => intervalKeySeconds(readInterval(a))));
+  scalar(db, 'pgf_interval_key', strict((a) => intervalKeySeconds(readInterval(a))), true, true);
   scalar(db, 'pgf_justify_days', strict((a) => writeInterval(justifyDays(readInterval(a)))));
   scalar(db, 'pgf_justify_hours', strict((a) => writeInterval(justifyHours(readInterval(a)))));
   scalar(db, 'pgf_justify_interval', strict((a) => writeInterval(justifyInterval(readInterval(a)))));

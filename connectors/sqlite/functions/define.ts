@@ -6,8 +6,17 @@ import type { SqlValue } from './sql-values.js';
 export type SqlResult = number | bigint | string | Buffer | null;
 export type ScalarFn = (...args: SqlValue[]) => SqlResult;
 
-export function scalar(db: Database.Database, name: string, fn: ScalarFn, deterministic = true): void {
-  db.function(name, { varargs: true, deterministic, safeIntegers: true }, fn);
+/**
+ * better-sqlite3 turns every JS number result into a REAL, so integral numbers are returned as bigint
+ * (SQLite INTEGER) unless the function's result type is float (`real`).
+ */
+export function scalar(db: Database.Database, name: string, fn: ScalarFn, deterministic = true, real = false): void {
+  db.function(name, { varargs: true, deterministic, safeIntegers: true }, real ? fn : (...args: SqlValue[]) => integral(fn(...args)));
+}
+
+/** An integral JS number as a SQLite INTEGER (bigint); other values unchanged. */
+export function integral(value: SqlResult): SqlResult {
+  return typeof value === 'number' && Number.isInteger(value) ? BigInt(value) : value;
 }
 
 /** Wraps `fn` so any NULL argument gives NULL (Postgres strict functions). */
@@ -15,9 +24,9 @@ export function strict(fn: ScalarFn): ScalarFn {
   return (...args) => (args.some((a) => a === null || a === undefined) ? null : fn(...args));
 }
 
-/** A SQLite integer result: a number when exact, otherwise bigint. */
-export function intResult(value: bigint): number | bigint {
-  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+/** A SQLite INTEGER result (a JS number would become REAL). */
+export function intResult(value: bigint): bigint {
+  return value;
 }
 
 /** A float8 result in storage form: NaN and infinities are stored as TEXT. */
@@ -32,6 +41,8 @@ export type AggregateSpec<S> = {
   start: () => S;
   step: (state: S, ...args: SqlValue[]) => S;
   result: (state: S) => SqlResult;
+  /** float8 result: numbers stay REAL. */
+  real?: boolean;
 };
 
 /**
@@ -42,7 +53,7 @@ export function aggregate<S>(db: Database.Database, name: string, spec: Aggregat
   const options = {
     start: spec.start,
     step: (state: S, ...args: SqlValue[]) => spec.step(state, ...args),
-    result: spec.result,
+    result: spec.real ? spec.result : (state: S) => integral(spec.result(state)),
     varargs: true,
     safeIntegers: true,
   };

@@ -33,7 +33,7 @@ export function registerNumericFunctions(db: Database.Database): void {
   scalar(db, 'pgf_num_round', roundingFn(false));
   scalar(db, 'pgf_num_trunc', roundingFn(true));
   scalar(db, 'pgf_num_cmp', strict((a, b) => D.compare(toDecimal(a), toDecimal(b))));
-  scalar(db, 'pgf_num_key', strict((a) => numericKey(a)));
+  scalar(db, 'pgf_num_key', strict((a) => numericKey(a)), true, true);
 
   scalar(db, 'pgf_int_div', strict((a, b) => {
     const x = asBigInt(a);
@@ -52,7 +52,7 @@ export function registerNumericFunctions(db: Database.Database): void {
     const y = asFloat(b);
     if (y === 0) throw divisionByZero();
     return floatResult(asFloat(a) / y);
-  }));
+  }), true, true);
 }
 
 /** A REAL that orders numerics like Postgres does (NaN sorts with +Infinity: a REAL has nothing above it). */

@@ -13,7 +13,7 @@ import { registerDateTimeFunctions } from './datetime-functions.js';
 import { parseTimestamptz } from './datetime-parse.js';
 import { registerJsonFunctions } from './json-functions.js';
 import { registerNumericFunctions } from './numeric-functions.js';
-import { registerSequenceFunctions } from './sequences.js';
+import { registerSequenceFunctions, type SequenceStore } from './sequences.js';
 import { registerSessionFunctions } from './session-functions.js';
 import { registerTableFunctions } from './table-functions.js';
 import { registerTextFunctions } from './text-functions.js';
@@ -27,7 +27,10 @@ export type PgFunctionSession = {
   setting(name: string): string | null;
 };
 
-export function registerPgFunctions(db: Database.Database, session: PgFunctionSession): void {
+/** What the connector drives around statements (see sequences.ts). */
+export type PgFunctionHandles = { sequences: SequenceStore };
+
+export function registerPgFunctions(db: Database.Database, session: PgFunctionSession): PgFunctionHandles {
   const now = (): bigint => parseTimestamptz(session.transactionTimestamp());
   registerNumericFunctions(db);
   registerAggregates(db);
@@ -38,8 +41,9 @@ export function registerPgFunctions(db: Database.Database, session: PgFunctionSe
   registerArrayFunctions(db);
   registerJsonFunctions(db);
   registerTableFunctions(db);
-  registerSequenceFunctions(db);
+  const sequences = registerSequenceFunctions(db);
   registerSessionFunctions(db, session);
+  return { sequences };
 }
 
 // Pure helpers for the connector (Bind parameters in, DataRow text out).

@@ -22,7 +22,7 @@ export function elementStorage(text: string | null, elemType: string): SqlValue 
   if (text === null) return null;
   switch (canonicalType(elemType)) {
     case 'int2': case 'int4': case 'int8': return intResult(BigInt(text));
-    case 'bool': return parseBool(text);
+    case 'bool': return BigInt(parseBool(text));
     case 'float4': case 'float8': return /^-?(NaN|Infinity)$/.test(text) ? text : Number(text);
     case 'numeric': return formatDecimal(toDecimal(text));
     case 'bytea': return parseBytea(text);
@@ -57,9 +57,8 @@ export function registerTableFunctions(db: Database.Database): void {
     if (isZero(by)) throw zeroStep();
     const end = toDecimal(stop ?? null);
     const up = compare(by, toDecimal(0n)) > 0;
-    // Postgres prints every value with the larger of the start and step scales.
-    let v = add(toDecimal(start ?? null), toDecimal(0n));
-    v = add(v, { kind: 'finite', value: 0n, scale: by.kind === 'finite' ? by.scale : 0 });
+    // The first value keeps the start's scale; the next ones are sums (the larger scale).
+    let v = toDecimal(start ?? null);
     while (up ? compare(v, end) <= 0 : compare(v, end) >= 0) {
       yield [formatDecimal(v)];
       v = add(v, by);
@@ -83,7 +82,7 @@ export function registerTableFunctions(db: Database.Database): void {
   table(db, 'pgf_unnest', ['value', 'ordinality'], ['array', 'elemType'], function* (array, elemType) {
     if (isNull(array ?? null)) return;
     let n = 0;
-    for (const e of arrayElements(asText(array ?? null))) yield [elementStorage(e, asText(elemType ?? 'text')), ++n];
+    for (const e of arrayElements(asText(array ?? null))) yield [elementStorage(e, asText(elemType ?? 'text')), BigInt(++n)];
   });
   const each = (name: string, asTextValue: boolean): void =>
     table(db, name, ['key', 'value'], ['json'], function* (j) {

@@ -150,5 +150,5 @@ export function registerTextFunctions(db: Database.Database): void {
     return BigInt.asUintN(width, v).toString(16);
   }));
   scalar(db, 'pgf_gen_random_uuid', () => randomUUID(), false);
-  scalar(db, 'pgf_random', () => Math.random(), false);
+  scalar(db, 'pgf_random', () => Math.random(), false, true);
 }
