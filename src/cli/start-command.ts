@@ -1,12 +1,12 @@
 // `pgfabric start [--config FILE]`: runs the proxy. Without a config file it starts the embedded demo
-// (a disposable local Postgres with two demo tenants) and prints how to connect. SIGHUP reloads the
+// (two tenants on SQLite files under ./.pgfabric-demo/, kept across restarts) and prints how to connect. SIGHUP reloads the
 // config (a bad one is refused, line by line, and the old one keeps serving); SIGTERM/SIGINT drain.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { loadConfigFile, parseConfigText } from '../config/load-config.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
-import { demoConfigObject, demoPsqlLines } from '../demo/demo-config.js';
-import { startDemoBackend, type DemoBackend } from '../demo/start-demo-backend.js';
+import { demoConfigObject, demoDir, demoPsqlLines } from '../demo/demo-config.js';
+import { seedDemo } from '../demo/seed-demo.js';
 import { createLogger } from '../observability/logger.js';
 import { PgfabricServer } from '../server/pgfabric-server.js';
 
@@ -15,7 +15,7 @@ const DEFAULT_CONFIG = './pgfabric.yaml';
 export async function startCommand(configPath: string | undefined, out: (line: string) => void): Promise<number> {
   const logger = createLogger();
   const path = configPath ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
-  let demo: DemoBackend | null = null;
+  const demo = !path;
   let config: ResolvedConfig;
   if (path) {
     const loaded = await loadConfigFile(path);
@@ -25,23 +25,29 @@ export async function startCommand(configPath: string | undefined, out: (line: s
     }
     config = loaded.config;
   } else {
-    out('no config file (./pgfabric.yaml): starting the embedded demo in ./.pgfabric-demo/');
-    demo = await startDemoBackend();
-    const loaded = parseConfigText(JSON.stringify(demoConfigObject(demo.url)), 'json', { baseDir: process.cwd() });
+    out(`no config file (./pgfabric.yaml): starting the embedded demo (SQLite files in ${demoDir}/)`);
+    mkdirSync(demoDir, { recursive: true });
+    const loaded = parseConfigText(JSON.stringify(demoConfigObject(demoDir)), 'json', { baseDir: process.cwd() });
     if (!loaded.ok) throw new Error(`demo config is invalid: ${loaded.problems.join('; ')}`);
     config = loaded.config;
   }
   const server = new PgfabricServer(config, logger);
   const address = await server.listen();
   if (demo) {
+    try {
+      await seedDemo(address.host, address.port);
+    } catch (err) {
+      await server.drain(2000);
+      throw err;
+    }
     out('pgfabric demo is running. Connect with:');
     for (const line of demoPsqlLines(address.host, address.port)) out(`  ${line}`);
   }
-  installSignals(server, path, logger, demo);
+  installSignals(server, path, logger);
   return new Promise<number>(() => {}); // runs until a signal ends the process
 }
 
-function installSignals(server: PgfabricServer, path: string | undefined, logger: Logger, demo: DemoBackend | null): void {
+function installSignals(server: PgfabricServer, path: string | undefined, logger: Logger): void {
   // SIGHUP and the admin console's RELOAD both re-read the file (a bad one is logged line by line and refused).
   if (path) server.configSource = () => loadConfigFile(path);
   process.on('SIGHUP', () => {
@@ -55,7 +61,6 @@ function installSignals(server: PgfabricServer, path: string | undefined, logger
     logger.info({ signal }, 'draining');
     void server
       .drain()
-      .then(() => demo?.stop())
       .finally(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,82 +1,90 @@
-// Owns the SQL that creates the demo schema and its sample rows. Idempotent: safe to run on every
-// demo start (objects are created if missing, rows are inserted only into empty tables).
-import { demoTenants } from './demo-tenants.js';
+// Owns the SQL that creates the demo schema and its sample rows, in PostgreSQL dialect: it runs through
+// a pgfabric session on each demo tenant (compiled to SQLite by the dialect compiler). Idempotent: tables
+// are created if missing and each insert is guarded by its table being empty, so a restart adds nothing.
+// The tenant column is never written here: pgfabric fills it with the session tenant's id.
+import type { DemoTenant } from './demo-tenants.js';
 
-const { acme, globex } = demoTenants;
-
-const tables = `
-create schema if not exists finance;
-create schema if not exists config;
-create schema if not exists kernel;
-
-create table if not exists finance.invoices (
+// SQLite tenants have one schema (public); the shared `settings` table has no tenant column.
+export const demoTablesSql = `
+create table if not exists invoices (
   id serial primary key,
   tenant_id uuid not null,
-  customer text,
-  amount numeric(12,2),
-  issued_on date default current_date
+  customer text not null,
+  amount numeric(12,2) not null check (amount >= 0),
+  issued_on date not null default current_date
 );
-create index if not exists invoices_tenant_id_idx on finance.invoices (tenant_id);
-
-create table if not exists finance.journal_entries (
+create table if not exists journal_entries (
   id serial primary key,
   tenant_id uuid not null,
   memo text,
-  created_at timestamptz default now()
+  created_at timestamptz not null default now()
 );
-create index if not exists journal_entries_tenant_id_idx on finance.journal_entries (tenant_id);
-
--- Shared by every tenant: no tenant column, governed by schema permissions alone.
-create table if not exists config.settings (
+create table if not exists settings (
   key text primary key,
   value text
 );
-
-create table if not exists kernel.events (
+create table if not exists events (
   id bigserial primary key,
   tenant_id uuid not null,
-  kind text,
+  kind text not null,
   payload jsonb
 );
-create index if not exists events_tenant_id_idx on kernel.events (tenant_id);
 `;
 
-// Each insert is guarded by its own table being empty, so a re-run adds nothing.
-const rows = `
-insert into finance.invoices (tenant_id, customer, amount, issued_on)
-select v.tenant_id::uuid, v.customer, v.amount::numeric(12,2), v.issued_on::date
-from (values
-  ('${acme}', 'Wayne Enterprises', '1200.00', '2024-01-15'),
-  ('${acme}', 'Stark Industries', '850.50', '2024-02-03'),
-  ('${acme}', 'Tyrell Corporation', '99.99', '2024-03-21'),
-  ('${globex}', 'Initrode', '4300.00', '2024-01-20'),
-  ('${globex}', 'Soylent Corp', '15.75', '2024-02-28')
-) as v (tenant_id, customer, amount, issued_on)
-where not exists (select 1 from finance.invoices);
+type TenantRows = {
+  invoices: [customer: string, amount: string, issuedOn: string][];
+  journal: [memo: string, createdAt: string][];
+  events: [kind: string, payload: string][];
+};
 
-insert into finance.journal_entries (tenant_id, memo, created_at)
-select v.tenant_id::uuid, v.memo, v.created_at::timestamptz
-from (values
-  ('${acme}', 'Opening balance', '2024-01-01 09:00:00+00'),
-  ('${acme}', 'Invoice 1 issued', '2024-01-15 10:30:00+00'),
-  ('${globex}', 'Opening balance', '2024-01-01 09:00:00+00')
-) as v (tenant_id, memo, created_at)
-where not exists (select 1 from finance.journal_entries);
+const rowsByTenant: Record<DemoTenant, TenantRows> = {
+  acme: {
+    invoices: [
+      ['Wayne Enterprises', '1200.00', '2024-01-15'],
+      ['Stark Industries', '850.50', '2024-02-03'],
+      ['Tyrell Corporation', '99.99', '2024-03-21'],
+    ],
+    journal: [
+      ['Opening balance', '2024-01-01 09:00:00+00'],
+      ['Invoice 1 issued', '2024-01-15 10:30:00+00'],
+    ],
+    events: [
+      ['invoice.created', '{"invoice": 1, "amount": "1200.00"}'],
+      ['user.login', '{"user": "alice"}'],
+    ],
+  },
+  globex: {
+    invoices: [
+      ['Initrode', '4300.00', '2024-01-20'],
+      ['Soylent Corp', '15.75', '2024-02-28'],
+    ],
+    journal: [['Opening balance', '2024-01-01 09:00:00+00']],
+    events: [['invoice.created', '{"invoice": 1, "amount": "4300.00"}']],
+  },
+};
 
-insert into config.settings (key, value)
-select v.key, v.value
-from (values ('currency', 'USD'), ('fiscal_year_start', '01-01'), ('invoice_prefix', 'INV-')) as v (key, value)
-where not exists (select 1 from config.settings);
+const literal = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+const valuesList = (rows: string[][]): string => rows.map((r) => `(${r.map(literal).join(', ')})`).join(',\n  ');
 
-insert into kernel.events (tenant_id, kind, payload)
-select v.tenant_id::uuid, v.kind, v.payload::jsonb
+/** Inserts into `table` only while it is empty. */
+function guardedInsert(table: string, columns: string[], casts: string[], rows: string[][]): string {
+  const select = columns.map((c, i) => `v.${c}${casts[i] ? `::${casts[i]}` : ''}`).join(', ');
+  return `insert into ${table} (${columns.join(', ')})
+select ${select}
 from (values
-  ('${acme}', 'invoice.created', '{"invoice": 1, "amount": "1200.00"}'),
-  ('${acme}', 'user.login', '{"user": "alice"}'),
-  ('${globex}', 'invoice.created', '{"invoice": 4, "amount": "4300.00"}')
-) as v (tenant_id, kind, payload)
-where not exists (select 1 from kernel.events);
+  ${valuesList(rows)}
+) as v (${columns.join(', ')})
+where not exists (select 1 from ${table});
 `;
+}
 
-/** One multi-statement script, for the simple query protocol. */
-export const demoSchemaSql: string = tables + rows;
+/** The rows of one tenant's file: a multi-statement script for the simple query protocol. */
+export function demoRowsSql(tenant: DemoTenant): string {
+  const rows = rowsByTenant[tenant];
+  return [
+    guardedInsert('invoices', ['customer', 'amount', 'issued_on'], ['', 'numeric(12,2)', 'date'], rows.invoices),
+    guardedInsert('journal_entries', ['memo', 'created_at'], ['', 'timestamptz'], rows.journal),
+    guardedInsert('settings', ['key', 'value'], ['', ''], [['currency', 'USD'], ['fiscal_year_start', '01-01'], ['invoice_prefix', 'INV-']]),
+    guardedInsert('events', ['kind', 'payload'], ['', 'jsonb'], rows.events),
+  ].join('\n');
+}
