@@ -85,6 +85,12 @@ export class DataRowWriter {
     return { bytes, rowEnds };
   }
 
+  /** Drops what was written (a statement failed half-way). */
+  reset(): void {
+    this.pos = 0;
+    this.rowEnds = [];
+  }
+
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));

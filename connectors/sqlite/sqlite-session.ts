@@ -252,7 +252,8 @@ export class SqliteSession implements ConnectorSession {
   private async bindNow(portalName: string, statementName: string, payload: Buffer, restOffset: number): Promise<void> {
     const statement = this.statements.get(statementName);
     if (!statement) throw new PgFailure('26000', `prepared statement "${statementName}" does not exist`);
-    if (this.tx.state === 'aborted') throw new PgFailure('25P02', 'current transaction is aborted, commands ignored until end of transaction block');
+    // In an aborted transaction only the ways out may run (Postgres's IsTransactionExitStmt).
+    if (this.tx.state === 'aborted' && !isTransactionExit(statement.plan)) throw new PgFailure('25P02', 'current transaction is aborted, commands ignored until end of transaction block');
     // A statement prepared before DDL is translated again against the new schema.
     if (this.file.schema && statement.schemaVersion !== this.file.schema.version) {
       const plans = await this.translate(statement.sql);
@@ -354,4 +355,8 @@ const EMPTY_QUERY = Buffer.from([0x49, 0, 0, 0, 4]);
 
 function failureFrame(f: PgFailure): Buffer {
   return encodeBackend({ kind: 'ErrorResponse', fields: { severity: 'ERROR', severityNonLocalized: 'ERROR', code: f.code, message: f.message } });
+}
+
+function isTransactionExit(plan: SqlitePlan): boolean {
+  return plan.kind === 'transaction' && (plan.action.kind === 'commit' || plan.action.kind === 'rollback' || plan.action.kind === 'rollback_to');
 }

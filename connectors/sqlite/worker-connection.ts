@@ -91,9 +91,15 @@ export class WorkerConnection {
     p.stmt.safeIntegers(result.oids.includes(Oid.int8));
     const w = this.writer;
     let count = 0;
-    for (const row of this.bind(p, params).iterate() as IterableIterator<unknown[]>) {
-      writeRow(w, row, encoders);
-      count++;
+    try {
+      for (const row of this.bind(p, params).iterate() as IterableIterator<unknown[]>) {
+        writeRow(w, row, encoders);
+        count++;
+      }
+    } catch (err) {
+      // The rows encoded before the failure must not prefix the next statement's result.
+      w.reset();
+      throw err;
     }
     const { bytes, rowEnds } = w.take();
     return { rows: bytes, rowEnds, rowCount: count, changes: 0 };

@@ -70,9 +70,11 @@ function rangeVar(ctx: CompileContext, n: AstObject, scope: Scope): string {
 }
 
 function rangeSubselect(ctx: CompileContext, n: AstObject, scope: Scope): string {
+  // SQLite has no LATERAL: a subquery in FROM cannot see the relations before it.
+  if (n['lateral']) throw unsupported('LATERAL subqueries');
   const alias = aliasOf(n);
   // A subquery in FROM sees the enclosing queries, and its siblings only when LATERAL.
-  const sub = compileSubquery(ctx, n['subquery'], n['lateral'] ? scope : scope.parent);
+  const sub = compileSubquery(ctx, n['subquery'], scope.parent);
   const refname = alias.name ?? ctx.freshAlias('subquery');
   scope.add({ refname, sqlName: ident(refname), columns: renamed(sub.columns, alias.columns), sqlColumns: sub.columns.map((c) => c.name) });
   return `(${sub.sql}) AS ${ident(refname)}`;

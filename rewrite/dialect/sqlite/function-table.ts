@@ -104,7 +104,8 @@ function minMax(fn: 'min' | 'max'): FunctionEntry {
     if (a.type.category === 'numeric') return expr(wrapAgg(`pgf_num_${fn}`, [a.sql], agg), a.type);
     if (a.type.category === 'interval') return expr(wrapAgg(`pgf_interval_${fn}`, [a.sql], agg), a.type);
     if (a.type.category === 'array' || a.type.category === 'json') throw unsupported(`${fn}(${displayType(a.type)})`);
-    return expr(wrapAgg(fn, [a.sql], agg), a.type.category === 'text' && a.type.name !== 'text' ? a.type : a.type);
+    // min/max have no varchar version: Postgres computes them as text (bpchar has its own).
+    return expr(wrapAgg(fn, [a.sql], agg), a.type.name === 'varchar' || a.type.name === 'name' ? T('text') : a.type);
   });
 }
 
@@ -124,8 +125,10 @@ function windowSame(fn: string): FunctionEntry {
   return windowFn((ctx, args) => {
     arity(fn, args, 1, 3);
     const v = isOpen(ctx, args[0]!) ? as(ctx, args[0]!, t('text')) : args[0]!;
-    const rest = args.slice(1).map((a, i) => (i === 0 ? int(ctx, a) : coerce(ctx, a, v.type).sql));
-    return expr(call(fn, v.sql, ...rest), v.type);
+    // anyelement: the result (and a default) take the argument's type without its typmod.
+    const type = v.type.typmod < 0 || v.type.category === 'array' ? v.type : t(v.type.name);
+    const rest = args.slice(1).map((a, i) => (i === 0 ? int(ctx, a) : coerce(ctx, a, type).sql));
+    return expr(call(fn, v.sql, ...rest), type);
   });
 }
 
@@ -196,7 +199,8 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionEntry> = new Map<string, Fun
   ['octet_length', { kind: 'scalar', compile: (ctx, args) => expr(`length(CAST(${text(ctx, args[0]!)} AS BLOB))`, t('int4')) }],
   ['substring', { kind: 'scalar', compile: (ctx, args) => substring(ctx, args) }],
   ['substr', { kind: 'scalar', compile: (ctx, args) => substring(ctx, args) }],
-  ['position', { kind: 'scalar', compile: (ctx, args) => expr(call('instr', text(ctx, args[1]!), text(ctx, args[0]!)), t('int4')) }],
+  // position(sub IN s) is parsed as position(s, sub).
+  ['position', { kind: 'scalar', compile: (ctx, args) => expr(call('instr', text(ctx, args[0]!), text(ctx, args[1]!)), t('int4')) }],
   ['strpos', { kind: 'scalar', compile: (ctx, args) => expr(call('instr', text(ctx, args[0]!), text(ctx, args[1]!)), t('int4')) }],
   ['replace', simple('replace', 'text', ['text', 'text', 'text'])],
   ['btrim', simple('trim', 'text', ['text', 'text'], 1)],

@@ -72,7 +72,7 @@ function operandTypeFor(op: string, other: PgType, _side: 'left' | 'right'): PgT
 }
 
 export function isOpen(ctx: CompileContext, e: Expr): boolean {
-  return e.unknownText !== undefined || e.isNull === true || (e.param !== undefined && ctx.paramType(e.param) === undefined);
+  return e.unknownText !== undefined || (e.isNull === true && e.type.category === 'unknown') || (e.param !== undefined && ctx.paramType(e.param) === undefined);
 }
 
 function comparison(ctx: CompileContext, op: string, left: Expr, right: Expr): Expr {

@@ -23,11 +23,12 @@ export function compileSubquery(ctx: CompileContext, node: unknown, outer: Scope
   return compileSelect(ctx, select, outer);
 }
 
-export function compileSelect(ctx: CompileContext, n: AstObject, outer: Scope | null): CompiledQuery {
+/** keepUnknown: a set operation's branch leaves untyped literals for the operation to resolve (Postgres does). */
+export function compileSelect(ctx: CompileContext, n: AstObject, outer: Scope | null, keepUnknown = false): CompiledQuery {
   const withClause = obj(n['withClause']);
   const withSql = withClause ? compileWithClause(ctx, withClause, outer) : '';
   try {
-    const body = compileSelectBody(ctx, n, outer);
+    const body = compileSelectBody(ctx, n, outer, keepUnknown);
     return { sql: withSql + body.sql, columns: body.columns };
   } finally {
     if (withClause) ctx.ctes.shift();
@@ -62,18 +63,18 @@ function rename(columns: ShapeColumn[], names: string[]): ShapeColumn[] {
   return columns.map((c, i) => ({ name: names[i] ?? c.name, type: c.type }));
 }
 
-function compileSelectBody(ctx: CompileContext, n: AstObject, outer: Scope | null): CompiledQuery {
+function compileSelectBody(ctx: CompileContext, n: AstObject, outer: Scope | null, keepUnknown: boolean): CompiledQuery {
   const op = str(n['op']) ?? 'SETOP_NONE';
   if (op !== 'SETOP_NONE') return compileSetOperation(ctx, n, outer);
   if (arr(n['valuesLists']).length > 0) return compileValues(ctx, n, outer);
-  return compileSimpleSelect(ctx, n, outer);
+  return compileSimpleSelect(ctx, n, outer, keepUnknown);
 }
 
-function compileSimpleSelect(ctx: CompileContext, n: AstObject, outer: Scope | null): CompiledQuery {
+function compileSimpleSelect(ctx: CompileContext, n: AstObject, outer: Scope | null, keepUnknown: boolean): CompiledQuery {
   if (n['intoClause']) throw unsupported('SELECT INTO');
   const scope = new Scope(outer);
   const from = arr(n['fromClause']).map((f) => compileFromItem(ctx, f, scope));
-  const targets = compileTargets(ctx, arr(n['targetList']), scope);
+  const targets = compileTargets(ctx, arr(n['targetList']), scope, keepUnknown && arr(n['sortClause']).length === 0);
   scope.outputs = targets.map((t) => ({ name: t.name, type: t.type, sql: t.sql }));
   const parts: string[] = [];
   const where = n['whereClause'] === undefined ? '' : ` WHERE ${coerce(ctx, compileExpr(ctx, n['whereClause'], scope), T('bool')).sql}`;
@@ -110,7 +111,7 @@ function compileSimpleSelect(ctx: CompileContext, n: AstObject, outer: Scope | n
 
 type Target = Expr;
 
-function compileTargets(ctx: CompileContext, list: unknown[], scope: Scope): Target[] {
+function compileTargets(ctx: CompileContext, list: unknown[], scope: Scope, keepUnknown: boolean): Target[] {
   const out: Target[] = [];
   for (const item of list) {
     const rt = bodyOf(item, 'ResTarget')!;
@@ -122,7 +123,7 @@ function compileTargets(ctx: CompileContext, list: unknown[], scope: Scope): Tar
     }
     let e = compileExpr(ctx, rt['val'], scope);
     // An untyped literal in a select list is text (Postgres 10+).
-    if (isOpen(ctx, e)) e = { ...coerce(ctx, e, T('text')), name: e.name };
+    if (isOpen(ctx, e) && !(keepUnknown && (e.unknownText !== undefined || e.isNull))) e = { ...coerce(ctx, e, T('text')), name: e.name };
     out.push({ ...e, name: str(rt['name']) ?? e.name });
   }
   return out;
@@ -252,7 +253,7 @@ type Member = CompiledQuery & { bare: boolean };
 
 /** A branch of a set operation: bare when SQLite can chain it as is, else wrapped as a subquery. */
 function compileMember(ctx: CompileContext, n: AstObject, outer: Scope | null, isLeft: boolean): Member {
-  const q = compileSelect(ctx, n, outer);
+  const q = compileSelect(ctx, n, outer, true);
   const hasOwnClauses = arr(n['sortClause']).length > 0 || n['limitCount'] !== undefined || n['limitOffset'] !== undefined || n['withClause'] !== undefined;
   const compound = (str(n['op']) ?? 'SETOP_NONE') !== 'SETOP_NONE';
   const bare = !hasOwnClauses && (!compound || isLeft) && arr(n['valuesLists']).length === 0;
