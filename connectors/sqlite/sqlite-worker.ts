@@ -8,6 +8,7 @@ import { METADATA_DDL, readSchema, uniqueIndexName } from './sqlite-schema-reade
 import { WorkerConnection, type ConnectionSession } from './worker-connection.js';
 import type { WorkerInit, WorkerRequest, WorkerResponse } from './worker-messages.js';
 import { loadFunctionRegistrar } from './function-registrar.js';
+import { attachCatalog, refreshCatalog } from './catalog/catalog-attach.js';
 
 const init = workerData as WorkerInit;
 const cancelFlags = new Int32Array(init.cancelFlags);
@@ -44,6 +45,7 @@ function connection(session: number, slot: number): WorkerConnection {
 function setupConnection(db: Database.Database, session: ConnectionSession): void {
   db.pragma('foreign_keys = ON');
   registerFunctions(db, session);
+  attachCatalog(db);
 }
 
 function handle(req: WorkerRequest): WorkerResponse {
@@ -70,6 +72,7 @@ function handle(req: WorkerRequest): WorkerResponse {
       // A cancel that arrived while the request waited in the queue wins before anything runs.
       const flag = Atomics.load(cancelFlags, req.slot);
       if (flag !== 0) throw Object.assign(new Error(cancelMessage(flag)), { code: '57014' });
+      refreshCatalog(c.db, req.sql);
       return { id: req.id, ok: true, exec: c.exec(req.sql, req.params, req.result, req.wrap) };
     }
   }

@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import { registerAggregates } from './aggregates.js';
 import { registerArrayFunctions } from './array-functions.js';
+import { registerCatalogFunctions } from './catalog-functions.js';
 import { registerCoercions } from './coercion-functions.js';
 import { registerDateTimeFunctions } from './datetime-functions.js';
 import { parseTimestamptz } from './datetime-parse.js';
@@ -43,6 +44,7 @@ export function registerPgFunctions(db: Database.Database, session: PgFunctionSe
   registerTableFunctions(db);
   const sequences = registerSequenceFunctions(db);
   registerSessionFunctions(db, session);
+  registerCatalogFunctions(db);
   return { sequences };
 }
 

@@ -1,0 +1,53 @@
+// The emulated catalog relations' columns, as SQLite column definitions (the types are only names to
+// SQLite). The compiler declares the same specs with their Postgres types
+// (rewrite/dialect/sqlite/catalog-relations.ts; a unit test checks they agree).
+
+export const PG_CATALOG_SPECS: Readonly<Record<string, string>> = {
+  pg_namespace: 'oid oid, nspname name, nspowner oid, nspacl _text',
+  pg_class: 'oid oid, relname name, relnamespace oid, reltype oid, reloftype oid, relowner oid, relam oid, relfilenode oid, reltablespace oid, relpages int4, reltuples float4, relallvisible int4, reltoastrelid oid, relhasindex bool, relisshared bool, relpersistence char, relkind char, relnatts int2, relchecks int2, relhasrules bool, relhastriggers bool, relhassubclass bool, relrowsecurity bool, relforcerowsecurity bool, relispopulated bool, relreplident char, relispartition bool, relrewrite oid, relacl _text, reloptions _text, relpartbound text',
+  pg_attribute: 'attrelid oid, attname name, atttypid oid, attstattarget int4, attlen int2, attnum int2, attndims int4, attcacheoff int4, atttypmod int4, attbyval bool, attalign char, attstorage char, attcompression char, attnotnull bool, atthasdef bool, atthasmissing bool, attidentity char, attgenerated char, attisdropped bool, attislocal bool, attinhcount int4, attcollation oid, attacl _text, attoptions _text, attfdwoptions _text, attmissingval text',
+  pg_attrdef: 'oid oid, adrelid oid, adnum int2, adbin text',
+  pg_type: 'oid oid, typname name, typnamespace oid, typowner oid, typlen int2, typbyval bool, typtype char, typcategory char, typispreferred bool, typisdefined bool, typdelim char, typrelid oid, typelem oid, typarray oid, typinput text, typoutput text, typreceive text, typsend text, typmodin text, typmodout text, typanalyze text, typalign char, typstorage char, typnotnull bool, typbasetype oid, typtypmod int4, typndims int4, typcollation oid, typdefaultbin text, typdefault text, typacl _text',
+  pg_index: 'indexrelid oid, indrelid oid, indnatts int2, indnkeyatts int2, indisunique bool, indnullsnotdistinct bool, indisprimary bool, indisexclusion bool, indimmediate bool, indisclustered bool, indisvalid bool, indcheckxmin bool, indisready bool, indislive bool, indisreplident bool, indkey _int2, indcollation _oid, indclass _oid, indoption _int2, indexprs text, indpred text',
+  pg_constraint: 'oid oid, conname name, connamespace oid, contype char, condeferrable bool, condeferred bool, convalidated bool, conrelid oid, contypid oid, conindid oid, conparentid oid, confrelid oid, confupdtype char, confdeltype char, confmatchtype char, conislocal bool, coninhcount int4, connoinherit bool, conkey _int2, confkey _int2, conpfeqop _oid, conppeqop _oid, conffeqop _oid, confdelsetcols _int2, conexclop _oid, conbin text',
+  pg_am: 'oid oid, amname name, amhandler text, amtype char',
+  pg_database: 'oid oid, datname name, datdba oid, encoding int4, datlocprovider char, datistemplate bool, datallowconn bool, datconnlimit int4, dattablespace oid, datcollate text, datctype text, daticulocale text, datcollversion text, datacl _text',
+  pg_roles: 'rolname name, rolsuper bool, rolinherit bool, rolcreaterole bool, rolcreatedb bool, rolcanlogin bool, rolreplication bool, rolconnlimit int4, rolpassword text, rolvaliduntil timestamptz, rolbypassrls bool, rolconfig _text, oid oid',
+  pg_user: 'usename name, usesysid oid, usecreatedb bool, usesuper bool, userepl bool, usebypassrls bool, passwd text, valuntil timestamptz, useconfig _text',
+  pg_auth_members: 'roleid oid, member oid, grantor oid, admin_option bool',
+  pg_collation: 'oid oid, collname name, collnamespace oid, collowner oid, collprovider char, collisdeterministic bool, collencoding int4, collcollate text, collctype text, colliculocale text, collversion text',
+  pg_description: 'objoid oid, classoid oid, objsubid int4, description text',
+  pg_policy: 'oid oid, polname name, polrelid oid, polcmd char, polpermissive bool, polroles _oid, polqual text, polwithcheck text',
+  pg_statistic_ext: 'oid oid, stxrelid oid, stxname name, stxnamespace oid, stxowner oid, stxstattarget int4, stxkeys _int2, stxkind _char, stxexprs text',
+  pg_publication: 'oid oid, pubname name, pubowner oid, puballtables bool, pubinsert bool, pubupdate bool, pubdelete bool, pubtruncate bool, pubviaroot bool',
+  pg_publication_namespace: 'oid oid, pnpubid oid, pnnspid oid',
+  pg_publication_rel: 'oid oid, prpubid oid, prrelid oid, prqual text, prattrs _int2',
+  pg_trigger: 'oid oid, tgrelid oid, tgparentid oid, tgname name, tgfoid oid, tgtype int2, tgenabled char, tgisinternal bool, tgconstrrelid oid, tgconstrindid oid, tgconstraint oid, tgdeferrable bool, tginitdeferred bool, tgnargs int2, tgattr _int2, tgargs bytea, tgqual text, tgoldtable name, tgnewtable name',
+  pg_inherits: 'inhrelid oid, inhparent oid, inhseqno int4, inhdetachpending bool',
+  pg_enum: 'oid oid, enumtypid oid, enumsortorder float4, enumlabel name',
+  pg_sequence: 'seqrelid oid, seqtypid oid, seqstart int8, seqincrement int8, seqmax int8, seqmin int8, seqcache int8, seqcycle bool',
+  pg_tables: 'schemaname name, tablename name, tableowner name, tablespace name, hasindexes bool, hasrules bool, hastriggers bool, rowsecurity bool',
+  pg_views: 'schemaname name, viewname name, viewowner name, definition text',
+  pg_indexes: 'schemaname name, tablename name, indexname name, tablespace name, indexdef text',
+};
+
+export const INFORMATION_SCHEMA_SPECS: Readonly<Record<string, string>> = {
+  schemata: 'catalog_name name, schema_name name, schema_owner name, default_character_set_catalog name, default_character_set_schema name, default_character_set_name name, sql_path varchar',
+  tables: 'table_catalog name, table_schema name, table_name name, table_type varchar, self_referencing_column_name name, reference_generation varchar, user_defined_type_catalog name, user_defined_type_schema name, user_defined_type_name name, is_insertable_into varchar, is_typed varchar, commit_action varchar',
+  columns: 'table_catalog name, table_schema name, table_name name, column_name name, ordinal_position int4, column_default varchar, is_nullable varchar, data_type varchar, character_maximum_length int4, character_octet_length int4, numeric_precision int4, numeric_precision_radix int4, numeric_scale int4, datetime_precision int4, interval_type varchar, interval_precision int4, character_set_catalog name, character_set_schema name, character_set_name name, collation_catalog name, collation_schema name, collation_name name, domain_catalog name, domain_schema name, domain_name name, udt_catalog name, udt_schema name, udt_name name, scope_catalog name, scope_schema name, scope_name name, maximum_cardinality int4, dtd_identifier name, is_self_referencing varchar, is_identity varchar, identity_generation varchar, identity_start varchar, identity_increment varchar, identity_maximum varchar, identity_minimum varchar, identity_cycle varchar, is_generated varchar, generation_expression varchar, is_updatable varchar',
+  views: 'table_catalog name, table_schema name, table_name name, view_definition varchar, check_option varchar, is_updatable varchar, is_insertable_into varchar, is_trigger_updatable varchar, is_trigger_deletable varchar, is_trigger_insertable_into varchar',
+  table_constraints: 'constraint_catalog name, constraint_schema name, constraint_name name, table_catalog name, table_schema name, table_name name, constraint_type varchar, is_deferrable varchar, initially_deferred varchar, enforced varchar, nulls_distinct varchar',
+  key_column_usage: 'constraint_catalog name, constraint_schema name, constraint_name name, table_catalog name, table_schema name, table_name name, column_name name, ordinal_position int4, position_in_unique_constraint int4',
+  referential_constraints: 'constraint_catalog name, constraint_schema name, constraint_name name, unique_constraint_catalog name, unique_constraint_schema name, unique_constraint_name name, match_option varchar, update_rule varchar, delete_rule varchar',
+  constraint_column_usage: 'table_catalog name, table_schema name, table_name name, column_name name, constraint_catalog name, constraint_schema name, constraint_name name',
+};
+
+/** Columns the connector keeps beside the declared ones (precomputed definitions; the compiler reads them, users cannot). */
+export const HIDDEN_COLUMNS: Readonly<Record<string, string>> = {
+  pg_constraint: 'pgf_def text',
+  pg_index: 'pgf_def text, pgf_def_full text',
+};
+
+export function columnNames(spec: string): string[] {
+  return spec.split(',').map((part) => part.trim().split(/\s+/)[0]!);
+}
