@@ -62,8 +62,8 @@ describe('json', () => {
     [`('${J}'::jsonb @> '{"n": 1.5}')::int`, `pgf_jsonb_contains('${J}', '{"n": 1.5}')`], [`('${J}'::jsonb @> '{"n": 2}')::int`, `pgf_jsonb_contains('${J}', '{"n": 2}')`],
     [`('[1, 2, [3]]'::jsonb @> '[[3]]')::int`, `pgf_jsonb_contains('[1, 2, [3]]', '[[3]]')`], [`('[1, 2]'::jsonb @> '1')::int`, `pgf_jsonb_contains('[1, 2]', '1')`],
     [`('${J}'::jsonb ? 's')::int`, `pgf_jsonb_exists('${J}', 's')`], [`('["a", "b"]'::jsonb ? 'b')::int`, `pgf_jsonb_exists('["a", "b"]', 'b')`],
-    [`json_build_object('a', 1, 'b', 'x', 'c', true, 'd', null)`, `pgf_json_build_object('a', 1, 'int4', 'b', 'x', 'text', 'c', 1, 'bool', 'd', null, 'text')`],
-    [`jsonb_build_object('b', 1.50, 'a', array[1, 2])`, `pgf_jsonb_build_object('b', '1.50', 'numeric', 'a', '{1,2}', 'int4[]')`],
+    [`json_build_object('a', 1, 'b', 'x', 'c', true, 'd', null)`, `pgf_json_build_object('a', 'text', 1, 'int4', 'b', 'text', 'x', 'text', 'c', 'text', 1, 'bool', 'd', 'text', null, 'text')`],
+    [`jsonb_build_object('b', 1.50, 'a', array[1, 2])`, `pgf_jsonb_build_object('b', 'text', '1.50', 'numeric', 'a', 'text', '{1,2}', 'int4[]')`],
     [`json_build_array(1, 'x', '2024-02-29 13:45:10.5+00'::timestamptz)`, `pgf_json_build_array(1, 'int4', 'x', 'text', '2024-02-29 13:45:10.5+00', 'timestamptz')`],
     [`to_json('say "hi"'::text)`, `pgf_to_json('say "hi"', 'text')`], [`to_json(array['a', null])`, `pgf_to_json('{a,NULL}', 'text[]')`],
     [`to_json('2024-02-29'::date)`, `pgf_to_json('2024-02-29', 'date')`],
@@ -71,13 +71,60 @@ describe('json', () => {
     [`json_array_length('[1, [2], 3]')`, `pgf_json_array_length('[1, [2], 3]')`],
     [`jsonb_set('${J}', '{a,b,0}', '"new"')`, `pgf_jsonb_set('${J}', '{a,b,0}', '"new"')`], [`jsonb_set('{"a": 1}', '{b}', '2')`, `pgf_jsonb_set('{"a": 1}', '{b}', '2')`],
     [`'{"a": 1, "b": 2}'::jsonb || '{"b": 3, "c": 4}'`, `pgf_jsonb_concat('{"a": 1, "b": 2}', '{"b": 3, "c": 4}')`],
-    [`'[1, 2]'::jsonb || '3'`, `pgf_jsonb_concat('[1, 2]', '3')`], [`jsonb_strip_nulls('{"a": null, "b": {"c": null, "d": 1}}')`, `pgf_jsonb_strip_nulls('{"a": null, "b": {"c": null, "d": 1}}')`],
+    [`'[1, 2]'::jsonb || '3'`, `pgf_jsonb_concat('[1, 2]', '3')`],
+    [`json_build_object(1, true, 'k', 2.5::float8)`, `pgf_json_build_object(1, 'int4', 1, 'bool', 'k', 'text', 2.5, 'float8')`],
+    [`'{"a": 1, "b": 2}'::jsonb - 'a'`, `pgf_jsonb_delete('{"a": 1, "b": 2}', 'a')`], [`'["a", "b", "a"]'::jsonb - 'a'`, `pgf_jsonb_delete('["a", "b", "a"]', 'a')`],
+    [`'[1, 2, 3]'::jsonb - 1`, `pgf_jsonb_delete('[1, 2, 3]', 1)`], [`'[1, 2, 3]'::jsonb - -1`, `pgf_jsonb_delete('[1, 2, 3]', -1)`], [`jsonb_strip_nulls('{"a": null, "b": {"c": null, "d": 1}}')`, `pgf_jsonb_strip_nulls('{"a": null, "b": {"c": null, "d": 1}}')`],
     [`(select json_agg(x) from (${rows(['1', '2', 'null'])}) t)`, `(select pgf_json_agg(x, 'int4') from (${rows(['1', '2', 'null'])}))`],
     [`(select jsonb_agg(x) from (${rows(["'b'", "'a'"])}) t)`, `(select pgf_jsonb_agg(x, 'text') from (${rows(["'b'", "'a'"])}))`],
     [`(select json_object_agg(k, v) from (select 'a' as k, 1 as v union all select 'b', 2) t)`, `(select pgf_json_object_agg(k, v, 'int4') from (select 'a' as k, 1 as v union all select 'b', 2))`],
   ];
   for (const [pg, lite] of calls) it(pg, () => h.check({ pg, lite }));
   it('bad json', () => h.checkError({ pg: `'{"a":}'::jsonb`, lite: `pgf_jsonb('{"a":}')` }));
+});
+
+describe('aggregates as window functions (inverse over moving frames)', () => {
+  const frame = 'order by i rows between 1 preceding and current row';
+  const data = (values: string[]): string => values.map((v, i) => `select ${i} as i, ${v} as x`).join(' union all ');
+  const cases: [string, string, string, string][] = [
+    ['sum', 'pgf_num_sum', 'numeric', "'1.5','2.25','-1','10'"],
+    ['avg', 'pgf_num_avg', 'numeric', "'1.5','2.25','-1','10'"],
+    ['min', 'pgf_num_min', 'numeric', "'1.5','2.25','-1','10'"],
+    ['max', 'pgf_num_max', 'numeric', "'1.5','2.25','-1','10'"],
+    ['sum', 'pgf_float_sum', 'float8', '0.1,0.2,0.3,1e20'],
+    ['avg', 'pgf_float_avg', 'float8', '0.1,0.2,0.3,1e20'],
+    ['sum', 'pgf_interval_sum', 'interval', "'1 day','01:00:00','1 mon','-2 days'"],
+    ['avg', 'pgf_interval_avg', 'interval', "'1 day','01:00:00','1 mon','-2 days'"],
+    ['max', 'pgf_interval_max', 'interval', "'1 day','01:00:00','1 mon','-2 days'"],
+    ['string_agg', 'pgf_string_agg', 'text', "'a','b','c','d'"],
+  ];
+  for (const [pgFn, liteFn, type, list] of cases) {
+    const values = list.split(',');
+    const sep = pgFn === 'string_agg' ? `, '-'` : '';
+    const pgValues = values.map((v) => `${v}::${type}`);
+    const liteValues = type === 'interval' ? values.map((v) => `pgf_interval(${v})`) : values;
+    const pgSql = `(select string_agg(v::text, ' | ' order by i) from (select i, ${pgFn}(x${sep}) over (${frame}) as v from (${data(pgValues)}) t) w)`;
+    const liteText = type === 'float8' ? `pgf_text(${liteFn}(x${sep}) over (${frame}), 'float8')` : `${liteFn}(x${sep}) over (${frame})`;
+    const liteSql = `(select group_concat(v, ' | ') from (select i, ${liteText} as v from (${data(liteValues)}) order by i))`;
+    it(`${pgFn}(${type}) over a moving frame`, () => h.check({ pg: pgSql, lite: liteSql }));
+  }
+  it('array_agg and json_agg over a moving frame', async () => {
+    await h.check({
+      pg: `(select string_agg(v::text, ' | ' order by i) from (select i, array_agg(x) over (${frame}) as v from (${data(["'a'", 'null', "'c d'"])}) t) w)`,
+      lite: `(select group_concat(v, ' | ') from (select i, pgf_array_agg(x, 'text') over (${frame}) as v from (${data(["'a'", 'null', "'c d'"])}) order by i))`,
+    });
+    await h.check({
+      pg: `(select string_agg(v::text, ' | ' order by i) from (select i, json_agg(x) over (${frame}) as v from (${data(['1', '2', '3'])}) t) w)`,
+      lite: `(select group_concat(v, ' | ') from (select i, pgf_json_agg(x, 'int4') over (${frame}) as v from (${data(['1', '2', '3'])}) order by i))`,
+    });
+  });
+  const plain: [string, string][] = [
+    [`(select sum(x) from (values (0.1::float8), (0.2), (0.3)) t(x))`, `(select pgf_float_sum(x) from (select 0.1 x union all select 0.2 union all select 0.3))`],
+    [`(select avg(x) from (values (1::float8), (2), (4)) t(x))`, `(select pgf_float_avg(x) from (select 1.0 x union all select 2.0 union all select 4.0))`],
+    [`(select avg(x) from (values ('1 mon'::interval), ('1 day'), ('00:00:01')) t(x))`, `(select pgf_interval_avg(x) from (select '1 mon' x union all select '1 day' union all select '00:00:01'))`],
+    [`(select min(x) from (values ('1 mon'::interval), ('31 days')) t(x))`, `(select pgf_interval_min(x) from (select '1 mon' x union all select '31 days'))`],
+  ];
+  for (const [pg, lite] of plain) it(pg, () => h.check({ pg, lite, type: pg.includes('float8') ? 'float8' : 'text' }));
 });
 
 describe('table functions', () => {

@@ -108,6 +108,9 @@ describe('numeric arithmetic', () => {
     await h.checkError({ pg: '1 % 0', lite: 'pgf_int_mod(1, 0)' });
     await h.check({ pg: '1.0::float8 / 3', lite: 'pgf_float_div(1.0, 3)', type: 'float8' });
     await h.checkError({ pg: '1.0::float8 / 0', lite: 'pgf_float_div(1.0, 0)' });
+    for (const x of ['2.5', '3.5', '-2.5', '-0.4', '1.4999']) {
+      await h.check({ pg: `round(${x}::float8)`, lite: `pgf_float_round(${x})`, type: 'float8' });
+    }
   });
 });
 

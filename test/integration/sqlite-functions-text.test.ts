@@ -43,6 +43,8 @@ describe('regular expressions', () => {
     [`regexp_match('foobar', 'o+')`, `pgf_regexp_match('foobar', 'o+')`],
     [`regexp_match('foobar', 'z')`, `pgf_regexp_match('foobar', 'z')`],
     [`regexp_match('a b', '(a) (x)?')`, `pgf_regexp_match('a b', '(a) (x)?')`],
+    [`substring('foobar' from 'o.b')`, `pgf_regexp_substr('foobar', 'o.b')`], [`substring('foobar' from 'o(.)b')`, `pgf_regexp_substr('foobar', 'o(.)b')`],
+    [`substring('foobar' from 'z')`, `pgf_regexp_substr('foobar', 'z')`],
   ];
   for (const [pg, lite] of calls) it(pg, () => h.check({ pg, lite }));
 });

@@ -24,18 +24,21 @@ function literalOf(values: SqlValue[], elemType: string): string {
   return `{${values.map((v) => quoteArrayElement(elementText(v, elemType))).join(',')}}`;
 }
 
-type AggState = { values: SqlValue[]; any: boolean; type: string };
+type AggState = { values: SqlValue[]; type: string };
 
 export function registerArrayFunctions(db: Database.Database): void {
   aggregate<AggState>(db, 'pgf_array_agg', {
-    start: () => ({ values: [], any: false, type: 'text' }),
+    start: () => ({ values: [], type: 'text' }),
     step: (state, value, elemType) => {
       state.values.push(value ?? null);
-      state.any = true;
       state.type = asText(elemType ?? 'text');
       return state;
     },
-    result: (state) => (state.any ? literalOf(state.values, state.type) : null),
+    inverse: (state) => {
+      state.values.shift();
+      return state;
+    },
+    result: (state) => (state.values.length > 0 ? literalOf(state.values, state.type) : null),
   });
   scalar(db, 'pgf_array_literal', (elemType, ...values) => literalOf(values, asText(elemType ?? 'text')));
   scalar(db, 'pgf_array_length', strict((a, dim) => {

@@ -41,18 +41,22 @@ export type AggregateSpec<S> = {
   start: () => S;
   step: (state: S, ...args: SqlValue[]) => S;
   result: (state: S) => SqlResult;
+  /** Removes the oldest row still in the window frame (SQLite removes rows in the order it added them). */
+  inverse?: (state: S, ...args: SqlValue[]) => S;
   /** float8 result: numbers stay REAL. */
   real?: boolean;
 };
 
 /**
- * Registers an aggregate with a fresh state object per group (`start` is called for each one).
+ * Registers an aggregate with a fresh state object per group (`start` is called for each one). With an
+ * `inverse` it also runs as a window function over moving frames.
  * The cast bridges @types/better-sqlite3, which types step's argument as the state's element type.
  */
 export function aggregate<S>(db: Database.Database, name: string, spec: AggregateSpec<S>): void {
   const options = {
     start: spec.start,
     step: (state: S, ...args: SqlValue[]) => spec.step(state, ...args),
+    ...(spec.inverse ? { inverse: spec.inverse } : {}),
     result: spec.real ? spec.result : (state: S) => integral(spec.result(state)),
     varargs: true,
     safeIntegers: true,

@@ -169,20 +169,29 @@ export function addIntervals(a: Interval, b: Interval): Interval {
 /** Postgres interval_mul: fractional months and days cascade down to days and time. */
 export function multiplyInterval(i: Interval, factor: number): Interval {
   if (!Number.isFinite(factor)) throw pgError('22003', 'interval out of range');
+  return scaleInterval(i, (x) => x * factor);
+}
+
+/** Postgres interval_div (same cascade as interval_mul, dividing each field). */
+export function divideInterval(i: Interval, divisor: number): Interval {
+  if (divisor === 0) throw pgError('22012', 'division by zero');
+  return scaleInterval(i, (x) => x / divisor);
+}
+
+function scaleInterval(i: Interval, scale: (x: number) => number): Interval {
   const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
-  let months = Math.trunc(i.months * factor);
-  let days = Math.trunc(i.days * factor);
-  const monthRemainderDays = round6((i.months * factor - months) * 30);
-  let secRemainder = round6((i.days * factor - days + monthRemainderDays - Math.trunc(monthRemainderDays)) * 86400);
+  const months = Math.trunc(scale(i.months));
+  let days = Math.trunc(scale(i.days));
+  const monthRemainderDays = round6((scale(i.months) - months) * 30);
+  let secRemainder = round6((scale(i.days) - days + monthRemainderDays - Math.trunc(monthRemainderDays)) * 86400);
   if (Math.abs(secRemainder) >= 86400) {
     const extra = Math.trunc(secRemainder / 86400);
     days += extra;
     secRemainder -= extra * 86400;
   }
   days += Math.trunc(monthRemainderDays);
-  months = months || 0;
-  const us = BigInt(Math.round(Number(i.us) * factor + secRemainder * 1e6));
-  return { months, days: days || 0, us };
+  const us = BigInt(Math.round(scale(Number(i.us)) + secRemainder * 1e6));
+  return { months: months || 0, days: days || 0, us };
 }
 
 /** Comparison key in seconds: a month counts 30 days, a day 24 hours (interval_cmp_value). */

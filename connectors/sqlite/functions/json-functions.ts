@@ -10,7 +10,7 @@ import { formatFloat8 } from './float-format.js';
 import { jsonbCanonical, jsonbText, jsonEqual, normalizeJsonb, parseJson, quoteJsonString, toJsonb, type Json } from './json-value.js';
 import { compare, parseDecimal } from './numeric-decimal.js';
 import { asInt, asText, isNull, type SqlValue } from './sql-values.js';
-import { canonicalType } from './storage-text.js';
+import { canonicalType, storageToText } from './storage-text.js';
 
 type Flavor = 'json' | 'jsonb';
 
@@ -152,7 +152,12 @@ function pairs(args: SqlValue[], per: number): SqlValue[][] {
   return out;
 }
 
-type AggState = { parts: string[]; any: boolean };
+type AggState = { parts: string[] };
+
+function dropOldest(state: AggState): AggState {
+  state.parts.shift();
+  return state;
+}
 
 export function registerJsonFunctions(db: Database.Database): void {
   scalar(db, 'pgf_jsonb', strict((v) => jsonbCanonical(asText(v))));
@@ -181,11 +186,9 @@ export function registerJsonFunctions(db: Database.Database): void {
     if (tree.t === 'arr') return tree.items.some((i) => i.t === 'str' && i.v === k) ? 1 : 0;
     return tree.t === 'str' && tree.v === k ? 1 : 0;
   }));
-  // Build functions take (key, value, type) triples / (value, type) pairs: the type decides the JSON form.
-  scalar(db, 'pgf_json_build_object', (...args) =>
-    `{${pairs(args, 3).map(([k, v, t]) => `${quoteJsonString(keyText(k ?? null))} : ${toJsonText(v ?? null, asText(t ?? 'text'))}`).join(', ')}}`);
-  scalar(db, 'pgf_jsonb_build_object', (...args) =>
-    jsonbCanonical(`{${pairs(args, 3).map(([k, v, t]) => `${quoteJsonString(keyText(k ?? null))}: ${toJsonText(v ?? null, asText(t ?? 'text'))}`).join(', ')}}`));
+  // Build functions take every argument followed by its Postgres type name (keys included).
+  scalar(db, 'pgf_json_build_object', (...args) => `{${objectEntries(args).map(([k, v]) => `${k} : ${v}`).join(', ')}}`);
+  scalar(db, 'pgf_jsonb_build_object', (...args) => jsonbCanonical(`{${objectEntries(args).map(([k, v]) => `${k}: ${v}`).join(', ')}}`));
   scalar(db, 'pgf_json_build_array', (...args) => `[${pairs(args, 2).map(([v, t]) => toJsonText(v ?? null, asText(t ?? 'text'))).join(', ')}]`);
   scalar(db, 'pgf_jsonb_build_array', (...args) => jsonbCanonical(`[${pairs(args, 2).map(([v, t]) => toJsonText(v ?? null, asText(t ?? 'text'))).join(', ')}]`));
   scalar(db, 'pgf_to_json', (v, t) => toJsonText(v ?? null, asText(t ?? 'text')));
@@ -205,33 +208,55 @@ export function registerJsonFunctions(db: Database.Database): void {
     return jsonbText(normalizeJsonb(setPath(toJsonb(asText(j)), steps, toJsonb(asText(v)), createMissing)));
   }));
   scalar(db, 'pgf_jsonb_concat', strict((a, b) => jsonbText(normalizeJsonb(concat(toJsonb(asText(a)), toJsonb(asText(b)))))));
+  // jsonb - key (text: object key or string array elements) / jsonb - index (integer: array element).
+  scalar(db, 'pgf_jsonb_delete', strict((j, key) => {
+    const tree = toJsonb(asText(j));
+    if (tree.t !== 'obj' && tree.t !== 'arr') throw pgError('22023', 'cannot delete from scalar');
+    if (typeof key === 'number' || typeof key === 'bigint') {
+      if (tree.t === 'obj') throw pgError('22023', 'cannot delete from object using integer index');
+      const n = Number(key);
+      const i = n < 0 ? tree.items.length + n : n;
+      return jsonbText({ t: 'arr', items: tree.items.filter((_, k) => k !== i), src: '' });
+    }
+    const k = asText(key);
+    if (tree.t === 'obj') return jsonbText({ t: 'obj', entries: tree.entries.filter(([name]) => name !== k), src: '' });
+    return jsonbText({ t: 'arr', items: tree.items.filter((item) => !(item.t === 'str' && item.v === k)), src: '' });
+  }));
   scalar(db, 'pgf_jsonb_strip_nulls', strict((j) => jsonbText(stripNulls(toJsonb(asText(j))))));
 
   const jsonAgg = (name: string, finish: (parts: string[]) => string): void =>
     aggregate<AggState>(db, name, {
-      start: () => ({ parts: [], any: false }),
+      start: () => ({ parts: [] }),
       step: (state, v, t) => {
         state.parts.push(toJsonText(v ?? null, asText(t ?? 'text')));
-        state.any = true;
         return state;
       },
-      result: (state) => (state.any ? finish(state.parts) : null),
+      inverse: dropOldest,
+      result: (state) => (state.parts.length > 0 ? finish(state.parts) : null),
     });
   jsonAgg('pgf_json_agg', (parts) => `[${parts.join(', ')}]`);
   jsonAgg('pgf_jsonb_agg', (parts) => jsonbCanonical(`[${parts.join(', ')}]`));
   aggregate<AggState>(db, 'pgf_json_object_agg', {
-    start: () => ({ parts: [], any: false }),
+    start: () => ({ parts: [] }),
     step: (state, k, v, t) => {
       if (isNull(k ?? null)) throw pgError('22023', 'field name must not be null');
-      state.parts.push(`${quoteJsonString(keyText(k ?? null))} : ${toJsonText(v ?? null, asText(t ?? 'text'))}`);
-      state.any = true;
+      state.parts.push(`${quoteJsonString(asText(k ?? null))} : ${toJsonText(v ?? null, asText(t ?? 'text'))}`);
       return state;
     },
-    result: (state) => (state.any ? `{ ${state.parts.join(', ')} }` : null),
+    inverse: dropOldest,
+    result: (state) => (state.parts.length > 0 ? `{ ${state.parts.join(', ')} }` : null),
   });
 }
 
-function keyText(k: SqlValue): string {
-  if (isNull(k)) throw pgError('22023', 'null value not allowed for object key');
-  return asText(k);
+/** (key, keyType, value, valueType, …) → [quoted key, JSON value] pairs. */
+function objectEntries(args: SqlValue[]): [string, string][] {
+  if (args.length % 4 !== 0) throw pgError('22023', 'argument list must have even number of elements');
+  const entries: [string, string][] = [];
+  for (let i = 0; i < args.length; i += 4) {
+    const [k, kt, v, vt] = args.slice(i, i + 4);
+    if (isNull(k ?? null)) throw pgError('22023', `argument ${i / 2 + 1}: key must not be null`);
+    const key = storageToText(k ?? null, asText(kt ?? 'text')) ?? '';
+    entries.push([quoteJsonString(key), toJsonText(v ?? null, asText(vt ?? 'text'))]);
+  }
+  return entries;
 }

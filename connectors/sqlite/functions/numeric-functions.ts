@@ -35,6 +35,15 @@ export function registerNumericFunctions(db: Database.Database): void {
   scalar(db, 'pgf_num_cmp', strict((a, b) => D.compare(toDecimal(a), toDecimal(b))));
   scalar(db, 'pgf_num_key', strict((a) => numericKey(a)), true, true);
 
+  // round(float8): half to even, as C rint.
+  scalar(db, 'pgf_float_round', strict((a) => {
+    const x = asFloat(a);
+    if (!Number.isFinite(x)) return floatResult(x);
+    const floor = Math.floor(x);
+    const diff = x - floor;
+    const r = diff > 0.5 ? floor + 1 : diff < 0.5 ? floor : floor % 2 === 0 ? floor : floor + 1;
+    return floatResult(r === 0 && x < 0 ? -0 : r);
+  }), true, true);
   scalar(db, 'pgf_int_div', strict((a, b) => {
     const x = asBigInt(a);
     const y = asBigInt(b);

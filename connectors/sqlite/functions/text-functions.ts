@@ -94,6 +94,12 @@ export function registerTextFunctions(db: Database.Database): void {
     if (!m) return null;
     return formatArray(m.length > 1 ? m.slice(1).map((g) => g ?? null) : [m[0]]);
   }));
+  // substring(s from pattern): the first parenthesised group when the pattern has one, else the match.
+  scalar(db, 'pgf_regexp_substr', strict((s, p) => {
+    const m = pgRegExp(asText(p), '').exec(asText(s));
+    if (!m) return null;
+    return m.length > 1 ? (m[1] ?? null) : m[0];
+  }));
   scalar(db, 'pgf_split_part', strict((s, d, n) => {
     const parts = asText(d) === '' ? [asText(s)] : asText(s).split(asText(d));
     const i = asInt(n);
