@@ -6,7 +6,8 @@
 //   direct    — Postgres, schema + seed loaded directly: the expected answers.
 //   permuted  — Postgres, the same rows stored in reverse physical order: every SELECT must answer it
 //               exactly as `direct` does, which proves its ORDER BY makes the order fully deterministic.
-//   sqlite    — a SQLite file behind pgfabric (tenant acme), schema + seed loaded through pgfabric.
+//   sqlite    — a SQLite file behind pgfabric (tenant acme, startProxy's `sqlite` option), schema + seed
+//               loaded through pgfabric.
 //
 // DML cases run inside BEGIN … ROLLBACK on every side, so each case starts from the seeded state. Postgres
 // sequences do not roll back; the runner puts the direct side's sequences back after each DML case, so
@@ -18,10 +19,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PgfabricServer } from '../../src/server/pgfabric-server.js';
-import { loadTestConfig, TENANTS, USERS } from '../helpers/start-proxy.js';
+import { startProxy, type RunningProxy } from '../helpers/start-proxy.js';
 import { adminUrl, createTestDatabase } from '../helpers/test-database.js';
 import { loadCorpus, readSqlFile, type CorpusCase } from './sqlite-differential/corpus.js';
 
@@ -155,7 +154,8 @@ async function runCase(side: Side, c: CorpusCase, afterRollback?: () => Promise<
   const answer = await side.run(c.sql, c.params);
   const rollback = await side.run('ROLLBACK');
   if (afterRollback) await afterRollback();
-  if (!rollback.ok && answer.ok) return { ok: false, code: rollback.code, message: `ROLLBACK failed: ${rollback.message}` };
+  // A ROLLBACK that fails leaves the session unusable for the next case: report it whatever the case answered.
+  if (!rollback.ok) return { ok: false, code: `ROLLBACK ${rollback.code}`, message: `ROLLBACK after the case failed: ${rollback.message} (the case answered: ${describeAnswer(answer)})` };
   return answer;
 }
 
@@ -211,7 +211,7 @@ describe('sqlite differential corpus', () => {
   let direct: Side;
   let permuted: Side;
   let sqlite: Side;
-  let server: PgfabricServer | null = null;
+  let proxy: RunningProxy | null = null;
   let workDir = '';
   /** Why the SQLite side could not be set up, or null when it was. */
   let sqliteUnavailable: string | null = null;
@@ -231,16 +231,8 @@ describe('sqlite differential corpus', () => {
     await reversePhysicalOrder(await permuted.connect());
 
     workDir = mkdtempSync(path.join(tmpdir(), 'pgfabric-sqlite-diff-'));
-    const config = loadTestConfig({
-      listen: { host: '127.0.0.1', port: 0 },
-      roles: { app: { schemas: { '*': 'ddl' } } },
-      backends: { lite: { kind: 'sqlite', file: path.join(workDir, 'shop.db') } },
-      tenants: { acme: { id: TENANTS.acme, backend: 'lite' } },
-      users: [{ name: 'alice', password: USERS.alice.password, role: 'app', tenants: ['acme'] }],
-    });
-    server = new PgfabricServer(config, pino({ level: process.env['PGFABRIC_LOG_LEVEL'] ?? 'silent' }));
-    const { host, port } = await server.listen();
-    sqlite = new Side('sqlite via pgfabric', `postgres://alice:${encodeURIComponent(USERS.alice.password)}@${host}:${port}/acme`);
+    proxy = await startProxy({ database: 'sqlite_diff_proxy', sqlite: { dir: workDir } });
+    sqlite = new Side('sqlite via pgfabric', proxy.url('alice'));
     try {
       await loadInto(sqlite, schema, 'schema.sql');
       await loadInto(sqlite, seed, 'seed.sql');
@@ -251,7 +243,7 @@ describe('sqlite differential corpus', () => {
 
   afterAll(async () => {
     await Promise.all([direct?.end(), permuted?.end(), sqlite?.end()]);
-    await server?.drain(2000);
+    await proxy?.stop();
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
