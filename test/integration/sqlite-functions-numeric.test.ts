@@ -41,6 +41,12 @@ const binary: [string, string, string, string][] = [
   ['^', 'pgf_num_pow', '10', '20'],
   ['^', 'pgf_num_pow', '0.5', '4'],
   ['^', 'pgf_num_pow', '7', '0'],
+  ['^', 'pgf_num_pow', '2', '0.5'],
+  ['^', 'pgf_num_pow', '1.5', '2.5'],
+  ['^', 'pgf_num_pow', '10', '-3.5'],
+  ['^', 'pgf_num_pow', '123.456', '7.89'],
+  ['^', 'pgf_num_pow', '0.001', '0.25'],
+  ['^', 'pgf_num_pow', '2.00000', '1.5'],
 ];
 
 const unary: [string, string, string][] = [

@@ -2,7 +2,7 @@
 // space, month names (`Feb 29 2024`, `29 February 2024`), `MM/DD/YYYY`, BC, zones (`Z`, `+02`, `-05:30`,
 // IANA names), and the special words epoch, infinity, -infinity, now, today, tomorrow, yesterday.
 import {
-  daysFromCivil, daysInMonth, floorDiv, fromFields, TS_NEG_INFINITY, TS_POS_INFINITY, US_PER_DAY,
+  daysFromCivil, daysInMonth, floorDiv, TS_NEG_INFINITY, TS_POS_INFINITY, US_PER_DAY,
   US_PER_HOUR, US_PER_MINUTE, US_PER_SECOND, MIN_TS_DAYS, MAX_TS_DAYS,
 } from './datetime-core.js';
 import { pgError } from './errors.js';
@@ -16,8 +16,6 @@ const TYPE_NAMES: Record<DateTimeKind, string> = {
 
 /** The current transaction time (microseconds, UTC), for `now`, `today` and friends. */
 export type NowSource = () => bigint;
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function monthNumber(word: string): number | null {
   const w = word.toLowerCase();
@@ -46,7 +44,7 @@ function microsOf(fraction: string | undefined): bigint {
 
 const TIME = /^(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d*))?)?$/;
 
-function parseTimeToken(token: string, kind: DateTimeKind, text: string): bigint | null {
+function parseTimeToken(token: string, text: string): bigint | null {
   const m = TIME.exec(token);
   if (!m) return null;
   const hour = Number(m[1]);
@@ -54,7 +52,6 @@ function parseTimeToken(token: string, kind: DateTimeKind, text: string): bigint
   const second = Number(m[3] ?? 0);
   const micros = microsOf(m[4]);
   if (hour > 24 || minute > 59 || second > 60 || (hour === 24 && (minute > 0 || second > 0 || micros > 0n))) throw range(text);
-  void kind;
   return BigInt(hour) * US_PER_HOUR + BigInt(minute) * US_PER_MINUTE + BigInt(second) * US_PER_SECOND + micros;
 }
 
@@ -92,7 +89,7 @@ function parseParts(text: string, kind: DateTimeKind): Parsed {
     } else if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(token)) && year === null) {
       [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
     } else if (TIME.test(token)) {
-      timeUs = parseTimeToken(token, kind, text);
+      timeUs = parseTimeToken(token, text);
     } else if (/^[+-]\d/.test(token) && fixedOffset(token) !== null) {
       offsetSeconds = fixedOffset(token);
     } else if (/^\d+$/.test(token)) {
@@ -146,12 +143,11 @@ function special(text: string, now: NowSource | undefined): bigint | null {
   }
 }
 
-function checkRange(ts: bigint, text: string, kind: DateTimeKind): bigint {
+function checkRange(ts: bigint, text: string): bigint {
   const days = Number(floorDiv(ts, US_PER_DAY));
   if (days < MIN_TS_DAYS || days >= MAX_TS_DAYS) {
     throw pgError('22008', `timestamp out of range: "${text}"`);
   }
-  void kind;
   return ts;
 }
 
@@ -160,7 +156,7 @@ export function parseTimestamp(text: string, now?: NowSource): bigint {
   const sp = special(text, now);
   if (sp !== null) return sp;
   const p = parseParts(text, 'timestamp');
-  return checkRange(BigInt(p.days) * US_PER_DAY + p.timeUs, text, 'timestamp');
+  return checkRange(BigInt(p.days) * US_PER_DAY + p.timeUs, text);
 }
 
 /** timestamptz input → microseconds UTC; no zone in the text means the session zone, UTC. */
@@ -171,7 +167,7 @@ export function parseTimestamptz(text: string, now?: NowSource): bigint {
   const local = BigInt(p.days) * US_PER_DAY + p.timeUs;
   let offset = p.offsetSeconds ?? 0;
   if (p.zoneName !== null) offset = zoneOffsetForLocal(p.zoneName, Number(local / 1000n));
-  return checkRange(local - BigInt(offset) * US_PER_SECOND, text, 'timestamptz');
+  return checkRange(local - BigInt(offset) * US_PER_SECOND, text);
 }
 
 /** date input → days since 1970-01-01 (±Infinity for infinity). */
@@ -188,5 +184,3 @@ export function parseTime(text: string): bigint {
   if (text.trim().toLowerCase() === 'allballs') return 0n;
   return parseParts(text, 'time').timeUs;
 }
-
-export { fromFields };

@@ -2,6 +2,7 @@
 // result-scale rules of Postgres' numeric.c (add/sub keep the larger scale, mul adds scales,
 // div chooses its scale by select_div_scale, which looks at the base-10000 digits Postgres stores).
 import { divisionByZero, invalidInput, pgError } from './errors.js';
+import { powerFixedPoint } from './numeric-power.js';
 
 export type Decimal =
   | { readonly kind: 'finite'; readonly value: bigint; readonly scale: number }
@@ -262,13 +263,12 @@ export function power(base: Decimal, exponent: Decimal): Decimal {
   return divideAt(finite(1n, 0), raised, scale);
 }
 
-function powerByFloat(base: Decimal & { kind: 'finite' }, exponent: Decimal & { kind: 'finite' }): Decimal {
-  const b = Number(formatDecimal(base));
-  const e = Number(formatDecimal(exponent));
-  const weight = Math.log(b) * e * 0.434294481903252;
-  const scale = Math.min(Math.max(MIN_SIG_DIGITS - Math.trunc(weight), base.scale, exponent.scale, 0), MAX_DISPLAY_SCALE);
-  const result = Math.pow(b, e);
-  return rescale(parseDecimal(result.toPrecision(17)), scale);
+function powerByFloat(base: FiniteDecimal, exponent: FiniteDecimal): Decimal {
+  const estimate = Math.log(Number(formatDecimal(base))) * Number(formatDecimal(exponent)) * 0.434294481903252;
+  if (estimate > 32768 * 4) throw pgError('22003', 'value overflows numeric format');
+  const scale = Math.min(Math.max(MIN_SIG_DIGITS - Math.trunc(estimate), base.scale, exponent.scale, 0), MAX_DISPLAY_SCALE);
+  if (estimate < -MAX_DISPLAY_SCALE - 1) return finite(0n, scale);
+  return powerFixedPoint(base, exponent, scale, Math.max(0, Math.ceil(estimate)));
 }
 
 /** numeric(precision, scale) typmod: round to scale, 22003 when the integer part does not fit. */
