@@ -14,7 +14,7 @@ import { displayType, T, type PgType } from './pg-types.js';
 import { Scope } from './scope.js';
 import { compileSelect } from './select-compiler.js';
 import { ident, literal } from './sql-text.js';
-import { resolveTypeName } from './type-names.js';
+import { resolveTypeName, typeFromDisplay } from './type-names.js';
 
 /** A change to apply to the schema the rest of the batch compiles against. */
 export type SchemaEdit = { readonly table: string; readonly definition: SqliteTable | null };
@@ -180,11 +180,13 @@ export function compileCreateIndex(ctx: CompileContext, n: AstObject): DdlResult
   const method = str(n['accessMethod']) ?? 'btree';
   if (method !== 'btree') throw unsupported(`index method ${method}`);
   const scope = new Scope(null);
-  scope.add({ refname: table, sqlName: ident(table), columns: def.columns.map((c) => ({ name: c.name, type: T('text') })) });
+  scope.add({ refname: table, sqlName: ident(table), columns: def.columns.map((c) => ({ name: c.name, type: typeFromDisplay(c.pgType) })) });
+  // SQLite refuses qualified column names ("t"."c") in index expressions.
+  const unqualified = (sql: string): string => sql.replaceAll(`${ident(table)}.`, '');
   const elems = arr(n['indexParams']).map((p) => {
     const e = bodyOf(p, 'IndexElem')!;
     const col = str(e['name']);
-    const body = col ? ident(col) : `(${compileExpr(ctx, e['expr'], scope).sql})`;
+    const body = col ? ident(col) : `(${unqualified(compileExpr(ctx, e['expr'], scope).sql)})`;
     const desc = e['ordering'] === 'SORTBY_DESC' ? ' DESC' : '';
     return { sql: body + desc, name: col ?? 'expr' };
   });

@@ -8,10 +8,10 @@ import { CompileError, undefinedFunction, unsupported } from './compile-error.js
 import { expr, NO_NAME, type Expr } from './expr.js';
 import { FUNCTIONS } from './function-table.js';
 import { binaryOperator, comparable, isOpen, like, unaryMinus } from './operators.js';
-import { arrayOf, displayType, T } from './pg-types.js';
+import { arrayOf, displayType, pgType, T } from './pg-types.js';
 import type { Scope } from './scope.js';
 import { compileSubquery } from './select-compiler.js';
-import { call, literal } from './sql-text.js';
+import { call, ident, literal } from './sql-text.js';
 import { resolveTypeName } from './type-names.js';
 import { compileWindow } from './window-compiler.js';
 
@@ -298,7 +298,8 @@ function subLink(ctx: CompileContext, n: AstObject, scope: Scope): Expr {
     }
     case 'ARRAY_SUBLINK': {
       const col = sub.columns[0]!;
-      return expr(`(SELECT pgf_array_agg(v, ${literal(col.type.name)}) FROM (${sub.sql}) AS pgf_a(v))`, arrayOf(col.type), 'array');
+      // SQLite has no column alias list on a subquery: read the column by the name the subquery gives it.
+      return expr(`(SELECT pgf_array_agg(${ident(col.name)}, ${literal(col.type.name)}) FROM (${sub.sql}))`, arrayOf(col.type), 'array');
     }
     default:
       throw unsupported(`${(kind ?? '').replace('_SUBLINK', '')} (subquery)`);
@@ -370,7 +371,9 @@ function funcCall(ctx: CompileContext, n: AstObject, scope: Scope): Expr {
     sql += ` FILTER (WHERE ${coerce(ctx, compileExpr(ctx, n['agg_filter'], scope), T('bool')).sql})`;
   }
   if (over) sql += ' OVER ' + compileWindow(ctx, over, scope);
-  return { ...compiled, sql, name };
+  // A function's result carries no typmod in Postgres (min, abs, lag of a numeric(12,2) are plain numeric).
+  const type = compiled.type.typmod >= 0 ? (pgType(compiled.type.name) ?? compiled.type) : compiled.type;
+  return { ...compiled, sql, name, type };
 }
 
 /** ORDER BY items: Postgres's default NULL placement made explicit, numerics ordered by value. */
