@@ -58,7 +58,7 @@ export class SqliteSession implements ConnectorSession {
     private readonly id: number,
   ) {
     this.out = new SessionOutput(client);
-    this.settings = new SessionSettings(identity.user, identity.parameters);
+    this.settings = new SessionSettings(identity.user, identity.parameters, identity.tenant);
     this.slot = file.host.takeSlot();
     this.tx = new SessionTransaction(file, id, this.slot, this.settings, (p) => this.interruptible(p));
     this.runner = new PlanRunner(file, id, this.slot, this.tx, this.settings, this.out);

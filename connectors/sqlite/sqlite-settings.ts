@@ -66,8 +66,11 @@ export class SessionSettings {
   /** Settings changed since the worker last saw them. */
   dirty: Record<string, string> | null = null;
 
-  constructor(user: string, startup: Readonly<Record<string, string>>) {
+  constructor(user: string, startup: Readonly<Record<string, string>>, database?: string) {
     this.defaults = defaultSettings(user);
+    // Read by version() and current_database() (pgf_setting), and by the emulated pg_database.
+    this.defaults.set('pgfabric.version_string', `PostgreSQL ${SERVER_VERSION} (pgfabric, SQLite backend)`);
+    if (database !== undefined) this.defaults.set('pgfabric.database', database);
     for (const [k, v] of Object.entries(startup)) {
       const name = k.toLowerCase();
       if (name === 'options' || READ_ONLY.has(name)) continue;

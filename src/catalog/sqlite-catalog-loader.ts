@@ -4,11 +4,12 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { emptyCatalog, relationKey, type Catalog, type CatalogRelation } from '../../rewrite/catalog/catalog.js';
+import { catalogRelations } from '../../rewrite/dialect/sqlite/catalog-relations.js';
 
 type MasterRow = { name: string; type: 'table' | 'view' };
 
 export function loadSqliteCatalog(file: string, options: { version: number; tenantColumn: string }): Catalog {
-  const base = emptyCatalog(options.version);
+  const base = withEmulatedCatalog(emptyCatalog(options.version));
   if (!existsSync(file)) return base;
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 1000 });
   try {
@@ -33,6 +34,7 @@ export function loadSqliteCatalog(file: string, options: { version: number; tena
         readsTenantScoped: r.type === 'view' && viewReadsAny(db, r.name, scoped),
       });
     }
+    for (const [key, r] of base.relations) relations.set(key, r);
     return { ...base, relations };
   } finally {
     db.close();
@@ -45,4 +47,11 @@ function viewReadsAny(db: Database.Database, view: string, tables: ReadonlySet<s
   const sql = (row?.sql ?? '').toLowerCase();
   for (const t of tables) if (new RegExp(`\\b${t.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(sql)) return true;
   return false;
+}
+
+/** The pg_catalog and information_schema relations the SQLite connector emulates: queries may name them. */
+function withEmulatedCatalog(base: Catalog): Catalog {
+  const relations = new Map<string, CatalogRelation>();
+  for (const r of catalogRelations()) relations.set(relationKey(r.schema, r.name), { schema: r.schema, name: r.name, kind: 'view', columns: r.columns, readsTenantScoped: false });
+  return { ...base, relations };
 }

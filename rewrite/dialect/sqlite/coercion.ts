@@ -5,6 +5,7 @@ import type { CompileContext } from './compile-context.js';
 import { CompileError, unsupported } from './compile-error.js';
 import { expr, type Expr } from './expr.js';
 import { charLength, displayType, numericPrecision, T, type PgType } from './pg-types.js';
+import { regCoercion } from './reg-casts.js';
 import { call, literal } from './sql-text.js';
 
 /** implicit: operator/function argument; assignment: INSERT/UPDATE value; explicit: a cast. */
@@ -16,6 +17,8 @@ export function coerce(ctx: CompileContext, e: Expr, to: PgType, mode: CoercionM
     ctx.setParamType(e.param, to);
     return { sql: e.sql, type: to, name: e.name };
   }
+  const reg = regCoercion(ctx, e, to);
+  if (reg) return reg;
   if (e.unknownText !== undefined) return withName(literalAs(e.unknownText, to, mode), e.name);
   const from = e.type;
   if (from.name === to.name && (to.typmod < 0 || from.typmod === to.typmod || !typmodMatters(to))) return e.type === to ? e : { ...e, type: to };
@@ -204,7 +207,7 @@ export function commonType(types: readonly PgType[]): PgType {
   return best;
 }
 
-const NUMERIC_RANK: Record<string, number> = { int2: 1, int4: 2, int8: 3, oid: 2, numeric: 4, float4: 5, float8: 6 };
+const NUMERIC_RANK: Record<string, number> = { int2: 1, int4: 2, int8: 3, oid: 2, regclass: 2, regtype: 2, regnamespace: 2, numeric: 4, float4: 5, float8: 6 };
 
 function wider(a: PgType, b: PgType): PgType {
   if (a.name === b.name) return a.typmod === b.typmod ? a : { ...a, typmod: -1 };

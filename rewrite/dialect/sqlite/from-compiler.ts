@@ -125,7 +125,7 @@ function rangeFunction(ctx: CompileContext, n: AstObject, scope: Scope): string 
     sqlColumns.push('ordinality');
   }
   columns = renamed(columns, alias.columns);
-  if (n['ordinality'] && !fn.sqlColumns.includes('ordinality') && name !== 'unnest') throw unsupported(`WITH ORDINALITY on ${name}()`);
+  if (n['ordinality'] && !fn.sqlColumns.includes('ordinality') && name !== 'unnest' && name !== 'pg_partition_ancestors') throw unsupported(`WITH ORDINALITY on ${name}()`);
   scope.add({ refname, sqlName: ident(refname), columns, sqlColumns });
   return `${fn.sql} AS ${ident(refname)}`;
 }
@@ -176,6 +176,9 @@ function tableFunction(ctx: CompileContext, name: string, args: ReturnType<typeo
     }
     case 'regexp_split_to_table':
       return { sql: call('pgf_regexp_split_to_table', coerce(ctx, args[0]!, T('text')).sql, coerce(ctx, args[1]!, T('text')).sql), columns: [{ name: 'regexp_split_to_table', type: T('text') }], sqlColumns: ['value'] };
+    case 'pg_partition_ancestors':
+      // No table is partitioned: a relation's only ancestor is itself.
+      return { sql: `(SELECT ${coerce(ctx, args[0]!, T('regclass')).sql} AS value, 1 AS ordinality)`, columns: [{ name: 'relid', type: T('regclass') }], sqlColumns: ['value'] };
     default:
       throw unsupported(`function ${name}() in FROM`);
   }

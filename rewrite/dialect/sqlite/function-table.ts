@@ -8,6 +8,7 @@ import { expr, type Expr } from './expr.js';
 import { arrayOf, displayType, T, type PgType } from './pg-types.js';
 import { call, literal } from './sql-text.js';
 import { comparable, isOpen } from './operators.js';
+import { CATALOG_FUNCTIONS } from './catalog-functions.js';
 
 /** DISTINCT and ORDER BY inside an aggregate's parentheses, already compiled. */
 export type AggregateParts = { readonly distinct: boolean; readonly orderBy: string };
@@ -20,6 +21,7 @@ export type FunctionEntry = {
 const t = T;
 
 function wrapAgg(fn: string, args: string[], agg: AggregateParts): string {
+  if (agg.distinct && args.length > 1) throw unsupported(`${fn === 'group_concat' ? 'string_agg' : fn}(DISTINCT …) with more than one argument`);
   return `${fn}(${agg.distinct ? 'DISTINCT ' : ''}${args.join(', ')}${agg.orderBy})`;
 }
 
@@ -146,6 +148,7 @@ function dateTimeArg(ctx: CompileContext, e: Expr): Expr {
 const now = simple('pgf_now', 'timestamptz', []);
 
 export const FUNCTIONS: ReadonlyMap<string, FunctionEntry> = new Map<string, FunctionEntry>([
+  ...CATALOG_FUNCTIONS,
   ['count', aggregate((ctx, args, agg) => {
     if (args.length === 0) return expr(`count(*)`, t('int8'));
     arity('count', args, 1);
@@ -158,7 +161,9 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionEntry> = new Map<string, Fun
   ['max', minMax('max')],
   ['string_agg', aggregate((ctx, args, agg) => {
     arity('string_agg', args, 2);
-    return expr(wrapAgg('group_concat', [text(ctx, args[0]!), text(ctx, args[1]!)], agg), t('text'));
+    // SQLite's DISTINCT takes one argument: with the separator group_concat uses anyway (','), leave it out.
+    const sep = args[1]!.unknownText === ',' && agg.distinct ? [] : [text(ctx, args[1]!)];
+    return expr(wrapAgg('group_concat', [text(ctx, args[0]!), ...sep], agg), t('text'));
   })],
   ['array_agg', aggregate((ctx, args, agg) => {
     arity('array_agg', args, 1);

@@ -154,6 +154,7 @@ function dateTimeArithmetic(ctx: CompileContext, op: string, left: Expr, right: 
 
 function concatenation(ctx: CompileContext, left: Expr, right: Expr): Expr {
   if (left.type.category === 'jsonb' && right.type.category === 'jsonb') return expr(call('pgf_jsonb_concat', left.sql, right.sql), T('jsonb'));
+  if (left.type.category === 'array' && right.type.category === 'array' && left.type.name === right.type.name) return expr(call('pgf_array_cat', left.sql, right.sql), left.type);
   if (left.type.category === 'array' || right.type.category === 'array') throw unsupported('|| on arrays');
   const l = coerce(ctx, left, T('text'), 'explicit');
   const r = coerce(ctx, right, T('text'), 'explicit');

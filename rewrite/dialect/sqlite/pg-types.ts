@@ -45,6 +45,7 @@ const BASE: Record<string, BaseType> = {
   numeric: { oid: 1700, typlen: -1, category: 'numeric', storage: 'TEXT', arrayOid: 1231, display: 'numeric' },
   regclass: { oid: 2205, typlen: 4, category: 'oid', storage: 'INTEGER', arrayOid: 2210, display: 'regclass' },
   regtype: { oid: 2206, typlen: 4, category: 'oid', storage: 'INTEGER', arrayOid: 2211, display: 'regtype' },
+  regnamespace: { oid: 4089, typlen: 4, category: 'oid', storage: 'INTEGER', arrayOid: 4090, display: 'regnamespace' },
   record: { oid: 2249, typlen: -1, category: 'record', storage: 'TEXT', arrayOid: 2287, display: 'record' },
   void: { oid: 2278, typlen: 4, category: 'void', storage: 'TEXT', arrayOid: 0, display: 'void' },
   uuid: { oid: 2950, typlen: 16, category: 'uuid', storage: 'TEXT', arrayOid: 2951, display: 'uuid' },

@@ -11,6 +11,7 @@ import { typeRef } from './pg-types.js';
 import { compileSelect } from './select-compiler.js';
 import { ident } from './sql-text.js';
 import { typeFromDisplay } from './type-names.js';
+import { regOutputs } from './reg-casts.js';
 
 export function compileTransaction(n: AstObject): SqlitePlan {
   const kind = str(n['kind']);
@@ -174,7 +175,7 @@ export function compileCopy(ctx: CompileContext, n: AstObject): SqlitePlan {
 }
 
 export function selectPlan(ctx: CompileContext, select: AstObject): RunPlan {
-  const q = compileSelect(ctx, select, null);
+  const q = regOutputs(compileSelect(ctx, select, null));
   return { kind: 'run', sqlite: [q.sql], columns: q.columns.map((c) => ({ name: c.name, type: typeRef(c.type) })), paramTypes: [], tag: { kind: 'rows', command: 'SELECT' }, schemaChanged: false, readOnly: true };
 }
 

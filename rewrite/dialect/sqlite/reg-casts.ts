@@ -1,0 +1,95 @@
+// regclass, regtype and regnamespace: stored as the OID (so they compare with oid columns), read from
+// names through the emulated catalog, and printed as names — by casts to text and, for the columns a
+// statement returns, by wrapping its result (the connector encodes values without looking anything up).
+import type { CompileContext } from './compile-context.js';
+import { CompileError, unsupported } from './compile-error.js';
+import { expr, type Expr } from './expr.js';
+import { pgType, T, type PgType } from './pg-types.js';
+import type { ShapeColumn } from './scope.js';
+import { call, ident, literal } from './sql-text.js';
+
+const REG = new Set(['regclass', 'regtype', 'regnamespace']);
+/** The same OIDs as connectors/sqlite/catalog/catalog-oids.ts. */
+const NAMESPACES: Record<string, number> = { pg_catalog: 11, public: 2200, information_schema: 13000 };
+
+export function isRegType(type: PgType): boolean {
+  return REG.has(type.name);
+}
+
+/** The coercion when either side is a reg* type; null when neither is. */
+export function regCoercion(ctx: CompileContext, e: Expr, to: PgType): Expr | null {
+  const from = e.type;
+  if (!isRegType(to) && !isRegType(from)) return null;
+  if (from.name === to.name) return e;
+  if (isRegType(to)) {
+    if (e.unknownText !== undefined) return { ...regLiteral(e.unknownText, to), name: e.name };
+    if (from.category === 'int' || from.category === 'oid') return { ...e, type: to };
+    if (from.category === 'text' || from.category === 'unknown') return { sql: regFromText(e.sql, to), type: to, name: e.name };
+    throw new CompileError('42846', `cannot cast type ${from.name} to ${to.name}`);
+  }
+  if (to.category === 'int' || to.category === 'oid') return { ...e, type: to };
+  if (to.category === 'text') return { sql: regText(e.sql, from), type: to, name: e.name };
+  void ctx;
+  throw new CompileError('42846', `cannot cast type ${from.name} to ${to.name}`);
+}
+
+function classByName(nameSql: string, display: string, missingOk: boolean): string {
+  const lookup = `(SELECT oid FROM "pg_catalog"."pg_class" WHERE relname = ${nameSql})`;
+  return missingOk ? lookup : call('coalesce', lookup, call('pgf_catalog_error', literal('42P01'), display));
+}
+
+function regLiteral(text: string, to: PgType): Expr {
+  if (/^\s*\d+\s*$/.test(text)) return expr(String(Number(text)), to);
+  switch (to.name) {
+    case 'regclass':
+      return expr(classByName(call('pgf_regclass_name', literal(text)), literal(`relation "${text}" does not exist`), false), to);
+    case 'regtype': {
+      const name = text.trim().replace(/^pg_catalog\./, '').replaceAll('"', '');
+      const type = pgType(name.endsWith('[]') ? '_' + name.slice(0, -2) : name);
+      if (!type) throw new CompileError('42704', `type "${text}" does not exist`);
+      return expr(String(type.oid), to);
+    }
+    default: {
+      const oid = NAMESPACES[text.trim().replaceAll('"', '')];
+      if (oid === undefined) throw new CompileError('3F000', `schema "${text}" does not exist`);
+      return expr(String(oid), to);
+    }
+  }
+}
+
+function regFromText(sql: string, to: PgType): string {
+  switch (to.name) {
+    case 'regclass':
+      return `(CASE WHEN ${sql} GLOB '[0-9]*' THEN CAST(${sql} AS INTEGER) ELSE ${classByName(call('pgf_regclass_name', sql), `'relation "' || ${sql} || '" does not exist'`, false)} END)`;
+    case 'regtype':
+      return call('pgf_regtype_in', sql);
+    default:
+      return `coalesce((SELECT oid FROM "pg_catalog"."pg_namespace" WHERE nspname = ${sql}), ${call('pgf_catalog_error', literal('3F000'), `'schema "' || ${sql} || '" does not exist'`)})`;
+  }
+}
+
+/** A reg* value as Postgres prints it (a name; the number when nothing has that OID). */
+export function regText(sql: string, type: PgType): string {
+  switch (type.name) {
+    case 'regclass':
+      return call('coalesce', `(SELECT pgf_quote_ident(relname) FROM "pg_catalog"."pg_class" WHERE oid = ${sql})`, `CAST(${sql} AS TEXT)`);
+    case 'regtype':
+      return `(CASE WHEN ${sql} IS NULL THEN NULL ELSE pgf_format_type(${sql}, NULL) END)`;
+    default:
+      return call('coalesce', `(SELECT pgf_quote_ident(nspname) FROM "pg_catalog"."pg_namespace" WHERE oid = ${sql})`, `CAST(${sql} AS TEXT)`);
+  }
+}
+
+/** to_regclass(text): the OID, or NULL when no such relation. */
+export function toRegclass(sql: string): Expr {
+  return expr(classByName(call('pgf_regclass_name', sql), 'NULL', true), T('regclass'), 'to_regclass');
+}
+
+/** The statement's result with reg* columns printed as names (the columns keep their reg* type). */
+export function regOutputs(q: { sql: string; columns: ShapeColumn[] }): { sql: string; columns: ShapeColumn[] } {
+  if (!q.columns.some((c) => isRegType(c.type))) return q;
+  const names = q.columns.map((c) => c.name);
+  if (new Set(names).size !== names.length) throw unsupported('a result with duplicate column names and a regclass/regtype column');
+  const select = q.columns.map((c) => `${isRegType(c.type) ? regText(ident(c.name), c.type) : ident(c.name)} AS ${ident(c.name)}`);
+  return { sql: `SELECT ${select.join(', ')} FROM (${q.sql}) AS "pgf_reg"`, columns: q.columns };
+}
