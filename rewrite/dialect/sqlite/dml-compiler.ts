@@ -82,7 +82,12 @@ export function compileInsert(ctx: CompileContext, n: AstObject): RunPlan {
   try {
     const t = target(ctx, n['relation'], null);
     const named = arr(n['cols']).map((c) => str(bodyOf(c, 'ResTarget')?.['name']) ?? '');
-    const cols = named.length ? named : t.columns.map((c) => c.name);
+    const select = obj(obj(n['selectStmt'])?.['SelectStmt']);
+    const isValues = !!select && arr(select['valuesLists']).length > 0 && select['op'] === 'SETOP_NONE' && arr(select['sortClause']).length === 0;
+    const query = select && !isValues ? compileSelect(ctx, select, null) : null;
+    // Without a column list Postgres targets the first N columns, N the width of the rows given; the rest get defaults.
+    const width = !select ? t.columns.length : query ? query.columns.length : Math.max(...arr(select['valuesLists']).map((row) => arr(bodyOf(row, 'List')?.['items']).length));
+    const cols = named.length ? named : t.columns.slice(0, width).map((c) => c.name);
     const colTypes = cols.map((c) => {
       const col = t.columns.find((x) => x.name === c);
       if (!col) throw new CompileError('42703', `column "${c}" of relation "${t.table.name}" does not exist`);
@@ -91,7 +96,6 @@ export function compileInsert(ctx: CompileContext, n: AstObject): RunPlan {
     // Columns left out that have a default the compiler must supply.
     const defaults = t.table.columns.filter((c) => !cols.includes(c.name) && c.defaultExpr !== null).map((c) => ({ name: c.name, sql: defaultValue(ctx, c, typeFromDisplay(c.pgType))! }));
     const allCols = [...cols, ...defaults.map((d) => d.name)];
-    const select = obj(obj(n['selectStmt'])?.['SelectStmt']);
     let source: string;
     if (!select) {
       // INSERT … DEFAULT VALUES: only the defaults the compiler supplies are named.
@@ -99,7 +103,7 @@ export function compileInsert(ctx: CompileContext, n: AstObject): RunPlan {
       const ret = returning(ctx, returningItems(n), t.scope);
       const body = defaults.length ? `(${defaults.map((d) => ident(d.name)).join(', ')}) VALUES (${defaults.map((d) => d.sql).join(', ')})` : 'DEFAULT VALUES';
       return plan(ctx, `${withSql}INSERT INTO ${ident(t.table.name)} ${body}${conflict}${ret?.sql ?? ''}`, 'INSERT', ret);
-    } else if (arr(select['valuesLists']).length > 0 && select['op'] === 'SETOP_NONE' && arr(select['sortClause']).length === 0) {
+    } else if (!query) {
       const rows = arr(select['valuesLists']).map((row) => {
         const items = arr(bodyOf(row, 'List')?.['items']);
         if (items.length > cols.length) throw new CompileError('42601', 'INSERT has more expressions than target columns');
@@ -114,7 +118,7 @@ export function compileInsert(ctx: CompileContext, n: AstObject): RunPlan {
       });
       source = `VALUES ${rows.join(', ')}`;
     } else {
-      const q = compileSelect(ctx, select, null);
+      const q = query;
       if (q.columns.length > cols.length) throw new CompileError('42601', 'INSERT has more expressions than target columns');
       const outs = q.columns.map((c, i) => coerce(ctx, { sql: `"pgf_src".${ident(c.name)}`, type: c.type, name: c.name }, colTypes[i]!, 'assignment').sql);
       // WHERE true: SQLite needs it to tell an upsert's ON CONFLICT from a join's ON.
