@@ -178,8 +178,16 @@ export function divideInterval(i: Interval, divisor: number): Interval {
   return scaleInterval(i, (x) => x / divisor);
 }
 
+/** C rint: round half to even. */
+export function rint(x: number): number {
+  const floor = Math.floor(x);
+  const diff = x - floor;
+  if (diff !== 0.5) return Math.round(x);
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+
 function scaleInterval(i: Interval, scale: (x: number) => number): Interval {
-  const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+  const round6 = (x: number): number => rint(x * 1e6) / 1e6;
   const months = Math.trunc(scale(i.months));
   let days = Math.trunc(scale(i.days));
   const monthRemainderDays = round6((scale(i.months) - months) * 30);
@@ -190,7 +198,7 @@ function scaleInterval(i: Interval, scale: (x: number) => number): Interval {
     secRemainder -= extra * 86400;
   }
   days += Math.trunc(monthRemainderDays);
-  const us = BigInt(Math.round(scale(Number(i.us)) + secRemainder * 1e6));
+  const us = BigInt(rint(scale(Number(i.us)) + secRemainder * 1e6));
   return { months: months || 0, days: days || 0, us };
 }
 
@@ -230,12 +238,20 @@ export function justifyDays(i: Interval): Interval {
   return { months, days: days || 0, us: i.us };
 }
 
+/** justify_interval, step by step as Postgres 15 does it (the pre-justification changes results). */
 export function justifyInterval(i: Interval): Interval {
-  let months = i.months + Math.trunc(i.days / 30);
-  let days = i.days % 30;
-  let us = i.us;
-  days += Number(us / US_PER_DAY);
-  us %= US_PER_DAY;
+  let { months, days, us } = i;
+  if ((days > 0 && us > 0n) || (days < 0 && us < 0n)) {
+    const whole = us / US_PER_DAY;
+    us -= whole * US_PER_DAY;
+    days += Number(whole);
+  }
+  const wholeMonths = Math.trunc(days / 30);
+  days -= wholeMonths * 30;
+  months += wholeMonths;
+  const wholeDays = us / US_PER_DAY;
+  us -= wholeDays * US_PER_DAY;
+  days += Number(wholeDays);
   if (months > 0 && (days < 0 || (days === 0 && us < 0n))) {
     days += 30;
     months -= 1;
@@ -250,5 +266,5 @@ export function justifyInterval(i: Interval): Interval {
     us -= US_PER_DAY;
     days += 1;
   }
-  return { months, days: days || 0, us };
+  return { months: months || 0, days: days || 0, us };
 }

@@ -29,8 +29,9 @@ export function likeRegExp(pattern: string, escape: string, caseInsensitive: boo
   return made;
 }
 
+// Only characters special outside a character class: with the u flag, `\-` or `\/` is a syntax error.
 function escapeRegExp(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
+  return c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const regexCache = new Map<string, RegExp>();

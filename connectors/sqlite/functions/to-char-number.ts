@@ -24,8 +24,10 @@ export function toCharNumber(value: Decimal, format: string): string {
   const pointAt = slots.findIndex((s) => s.kind === 'point');
   const intSlots = slots.filter((s, k) => s.kind === 'digit' && (pointAt < 0 || k < pointAt)).length;
   const fracSlots = slots.filter((s, k) => s.kind === 'digit' && pointAt >= 0 && k > pointAt).length;
-  const negative = value.kind === 'finite' ? value.value < 0n : value.kind === 'inf' && value.negative;
-  const text = value.kind === 'finite' ? formatDecimal(roundAt(value, fracSlots)).replace(/^-/, '') : '';
+  const rounded = roundAt(value, fracSlots);
+  // The sign is the rounded value's: -0.3 shown with no fraction digits is a positive 0.
+  const negative = rounded.kind === 'finite' ? rounded.value < 0n : rounded.kind === 'inf' && rounded.negative;
+  const text = rounded.kind === 'finite' ? formatDecimal(rounded).replace(/^-/, '') : '';
   let [intPart = '', fracPart = ''] = text.split('.');
   if (intPart === '0') intPart = '';
   const overflow = value.kind !== 'finite' || intPart.length > intSlots;
@@ -45,7 +47,8 @@ export function toCharNumber(value: Decimal, format: string): string {
     if (slot.kind === 'digit' && (pointAt < 0 || k < pointAt)) {
       const position = digitIndex++;
       const digit = intPart[position - (intSlots - intPart.length)];
-      const printZero = (firstForced >= 0 && k >= firstForced) || (intPart === '' && k === lastIntSlot && fracSlots === 0);
+      // A zero integer part shows as 0 in the last slot when there is no fraction, or under FM for a zero value.
+      const printZero = (firstForced >= 0 && k >= firstForced) || (intPart === '' && k === lastIntSlot && (fracSlots === 0 || (fm && /^[0.]*$/.test(text))));
       if (digit !== undefined || printZero) {
         if (!signWritten) { out += signChar; signWritten = true; }
         started = true;
