@@ -4,7 +4,7 @@
 import type { CompileContext } from './compile-context.js';
 import { CompileError, unsupported } from './compile-error.js';
 import { expr, type Expr } from './expr.js';
-import { charLength, displayType, numericPrecision, T, type PgType } from './pg-types.js';
+import { charLength, displayType, numericPrecision, pgType, T, type PgType } from './pg-types.js';
 import { regCoercion } from './reg-casts.js';
 import { call, literal } from './sql-text.js';
 
@@ -14,8 +14,12 @@ export type CoercionMode = 'implicit' | 'assignment' | 'explicit';
 export function coerce(ctx: CompileContext, e: Expr, to: PgType, mode: CoercionMode = 'implicit'): Expr {
   if (e.isNull) return { ...e, type: to, isNull: true };
   if (e.param !== undefined && ctx.paramType(e.param) === undefined) {
-    ctx.setParamType(e.param, to);
-    return { sql: e.sql, type: to, name: e.name };
+    // A parameter's type has no typmod (Postgres describes $1 as numeric, not numeric(10,2)); assigned to or cast
+    // to a numeric(p,s) / varchar(n) / char(n), the bound value is rounded, checked or padded like any other value.
+    const base = to.typmod >= 0 && typmodMatters(to) ? (pgType(to.name) ?? to) : to;
+    ctx.setParamType(e.param, base);
+    const p: Expr = { sql: e.sql, type: base, name: e.name };
+    return base === to || mode === 'implicit' ? { ...p, type: to } : coerce(ctx, p, to, mode);
   }
   const reg = regCoercion(ctx, e, to);
   if (reg) return reg;
@@ -214,7 +218,10 @@ function wider(a: PgType, b: PgType): PgType {
   const ra = NUMERIC_RANK[a.name];
   const rb = NUMERIC_RANK[b.name];
   if (ra !== undefined && rb !== undefined) return ra >= rb ? (a.name === 'numeric' ? T('numeric') : a) : b.name === 'numeric' ? T('numeric') : b;
-  if (a.category === 'text' && b.category === 'text') return T(a.name === 'text' || b.name === 'text' ? 'text' : a.name);
+  // text, varchar and char cast to each other implicitly both ways, so Postgres keeps the first one's type
+  // (coalesce(varchar_col, text_col) is varchar); other text-like types meet at text.
+  const strings = ['text', 'varchar', 'bpchar'];
+  if (a.category === 'text' && b.category === 'text') return strings.includes(a.name) && strings.includes(b.name) ? T(a.name) : T('text');
   const order = ['date', 'timestamp', 'timestamptz'];
   if (order.includes(a.category) && order.includes(b.category)) return order.indexOf(a.category) >= order.indexOf(b.category) ? a : b;
   if ((a.category === 'json' || a.category === 'jsonb') && (b.category === 'json' || b.category === 'jsonb')) return T('jsonb');

@@ -83,7 +83,8 @@ const sum = aggregate((ctx, args, agg) => {
       return expr(wrapAgg('pgf_num_sum', [a.sql], agg), t('numeric'));
     case 'float4':
     case 'float8':
-      return expr(wrapAgg('pgf_float_sum', [a.sql], agg), t('float8'));
+      // sum(real) is real in Postgres; avg(real) is double precision.
+      return expr(wrapAgg('pgf_float_sum', [a.sql], agg), t(a.type.name));
     case 'interval':
       return expr(wrapAgg('pgf_interval_sum', [a.sql], agg), t('interval'));
   }

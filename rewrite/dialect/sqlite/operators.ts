@@ -63,9 +63,15 @@ function resolveUnknowns(ctx: CompileContext, op: string, left: Expr, right: Exp
   return [left, right];
 }
 
-/** timestamp - '1 day': the unknown side of date/time arithmetic is an interval, not a timestamp. */
+/**
+ * timestamp + '1 day': the unknown side of date/time addition is an interval. For subtraction Postgres prefers
+ * the operator whose operands have the same type (timestamp - timestamp): now() - '1 day' fails as it does there.
+ */
 function operandTypeFor(op: string, other: PgType, _side: 'left' | 'right'): PgType {
-  if ((op === '+' || op === '-') && (other.category === 'timestamp' || other.category === 'timestamptz' || other.category === 'time')) return T('interval');
+  if (op === '-' && (other.category === 'timestamp' || other.category === 'timestamptz' || other.category === 'time')) return other;
+  if (op === '+' && (other.category === 'timestamp' || other.category === 'timestamptz' || other.category === 'time')) return T('interval');
+  // jsonb - 'key' deletes a key: the unknown side is text (Postgres picks jsonb - text), not jsonb.
+  if (op === '-' && other.category === 'jsonb') return T('text');
   if ((op === '+' || op === '-') && other.category === 'date') return T('int4');
   if (op === '||' && other.category !== 'array' && other.category !== 'jsonb') return T('text');
   return other;
@@ -202,7 +208,7 @@ export function unaryMinus(ctx: CompileContext, operand: Expr): Expr {
     case 'float':
       return expr(`(- ${e.sql})`, e.type);
     case 'numeric':
-      return expr(call('pgf_num_neg', e.sql), e.type);
+      return expr(call('pgf_num_neg', e.sql), T('numeric'));
     case 'interval':
       return expr(call('pgf_interval_neg', e.sql), e.type);
     default:
