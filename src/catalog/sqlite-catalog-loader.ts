@@ -19,7 +19,7 @@ export function loadSqliteCatalog(file: string, options: { version: number; tena
       .all() as MasterRow[];
     const tableColumns = new Map<string, readonly string[]>();
     for (const r of rows) {
-      const columns = (db.prepare(`PRAGMA table_info("${r.name.replaceAll('"', '""')}")`).all() as { name: string }[]).map((c) => c.name);
+      const columns = columnsOf(db, r.name);
       tableColumns.set(r.name, columns);
     }
     const scoped = new Set([...tableColumns].filter(([, cols]) => cols.includes(options.tenantColumn)).map(([name]) => name));
@@ -54,4 +54,15 @@ function withEmulatedCatalog(base: Catalog): Catalog {
   const relations = new Map<string, CatalogRelation>();
   for (const r of catalogRelations()) relations.set(relationKey(r.schema, r.name), { schema: r.schema, name: r.name, kind: 'view', columns: r.columns, readsTenantScoped: false });
   return { ...base, relations };
+}
+
+/** A view's columns need its SELECT compiled, which fails here (no pgf_* functions on this connection): the metadata table has them. */
+function columnsOf(db: Database.Database, name: string): string[] {
+  try {
+    return (db.prepare(`PRAGMA table_info("${name.replaceAll('"', '""')}")`).all() as { name: string }[]).map((c) => c.name);
+  } catch (err) {
+    const declared = db.prepare('SELECT column_name FROM _pgfabric_columns WHERE table_name = ? ORDER BY position').pluck().all(name) as string[];
+    if (declared.length === 0) throw err;
+    return declared;
+  }
 }

@@ -34,12 +34,14 @@ export function catalogRows(relations: readonly ModelRelation[], database: strin
   for (const [schema, owner] of [['information_schema', user], ['pg_catalog', user], ['public', 'pg_database_owner']] as const) {
     rows['schemata']!.push({ catalog_name: database, schema_name: schema, schema_owner: owner });
   }
+  // Foreign keys are enforced by triggers in Postgres, on both tables: psql shows them only when relhastriggers.
+  const withTriggers = new Set(relations.flatMap((r) => (r.foreignKeys.length ? [r.name, ...r.foreignKeys.map((f) => f.refTable)] : [])));
   for (const r of relations) {
     const isTable = r.kind === 'table';
     rows['pg_class']!.push({
       oid: r.oid, relname: r.name, relnamespace: NAMESPACE.public, relowner: CURRENT_ROLE_OID, relam: isTable ? HEAP_AM : 0, relfilenode: isTable ? r.oid : 0,
       reltuples: -1, relhasindex: b(r.indexes.length > 0), relpersistence: 'p', relkind: isTable ? 'r' : 'v', relnatts: r.columns.length,
-      relhasrules: b(!isTable), relispopulated: 1, relreplident: isTable ? 'd' : 'n',
+      relhasrules: b(!isTable), relhastriggers: b(withTriggers.has(r.name)), relispopulated: 1, relreplident: isTable ? 'd' : 'n',
     });
     rows['tables']!.push({ ...info, table_name: r.name, table_type: isTable ? 'BASE TABLE' : 'VIEW', is_insertable_into: yesNo(isTable), is_typed: 'NO' });
     if (!isTable) rows['views']!.push({ ...info, table_name: r.name, check_option: 'NONE', is_updatable: 'NO', is_insertable_into: 'NO', is_trigger_updatable: 'NO', is_trigger_deletable: 'NO', is_trigger_insertable_into: 'NO' });

@@ -30,12 +30,14 @@ const privilege = (name: string, min: number, max: number): [string, FunctionEnt
 /** Functions over relations that are always empty here (triggers, statistics objects, publications). */
 const nothing = (name: string, min: number, max: number, type = 'text'): [string, FunctionEntry] => scalar(name, min, max, () => expr('NULL', T(type), name));
 
+const tablesOf = (r: string): string => `(SELECT "pgf_q".relname FROM "pg_catalog"."pg_class" AS "pgf_q" WHERE "pgf_q".oid = ${r})`;
+
 function size(name: string): [string, FunctionEntry] {
   return scalar(name, 1, 1, (ctx, [rel]) => {
     const r = regclass(ctx, rel!);
-    const tables = name === 'pg_relation_size' || name === 'pg_table_size' ? `(SELECT relname FROM "pg_catalog"."pg_class" WHERE oid = ${r})` : null;
-    const indexes = `(SELECT relname FROM "pg_catalog"."pg_class" WHERE oid IN (SELECT indexrelid FROM "pg_catalog"."pg_index" WHERE indrelid = ${r}))`;
-    const names = name === 'pg_indexes_size' ? `name IN ${indexes}` : tables ? `name = ${tables}` : `(name = (SELECT relname FROM "pg_catalog"."pg_class" WHERE oid = ${r}) OR name IN ${indexes})`;
+    const tables = name === 'pg_relation_size' || name === 'pg_table_size' ? tablesOf(r) : null;
+    const indexes = `(SELECT "pgf_q".relname FROM "pg_catalog"."pg_class" AS "pgf_q" WHERE "pgf_q".oid IN (SELECT "pgf_x".indexrelid FROM "pg_catalog"."pg_index" AS "pgf_x" WHERE "pgf_x".indrelid = ${r}))`;
+    const names = name === 'pg_indexes_size' ? `name IN ${indexes}` : tables ? `name = ${tables}` : `(name = ${tablesOf(r)} OR name IN ${indexes})`;
     return expr(`(SELECT coalesce(sum(pgsize), 0) FROM dbstat('main') WHERE ${names})`, T('int8'), name);
   });
 }
@@ -43,8 +45,8 @@ function size(name: string): [string, FunctionEntry] {
 export const CATALOG_FUNCTIONS: readonly [string, FunctionEntry][] = [
   scalar('format_type', 2, 2, (ctx, [type, typmod]) => expr(call('pgf_format_type', oid(ctx, type!), typmod!.isNull ? 'NULL' : coerce(ctx, typmod!, T('int4')).sql), T('text'), 'format_type')),
   scalar('pg_get_expr', 2, 3, (ctx, [e]) => expr(text(ctx, e!), T('text'), 'pg_get_expr')),
-  scalar('pg_table_is_visible', 1, 1, (ctx, [rel]) => expr(`EXISTS (SELECT 1 FROM "pg_catalog"."pg_class" WHERE oid = ${oid(ctx, rel!)})`, T('bool'), 'pg_table_is_visible')),
-  scalar('pg_type_is_visible', 1, 1, (ctx, [t]) => expr(`EXISTS (SELECT 1 FROM "pg_catalog"."pg_type" WHERE oid = ${oid(ctx, t!)})`, T('bool'), 'pg_type_is_visible')),
+  scalar('pg_table_is_visible', 1, 1, (ctx, [rel]) => expr(`EXISTS (SELECT 1 FROM "pg_catalog"."pg_class" AS "pgf_q" WHERE "pgf_q".oid = ${oid(ctx, rel!)})`, T('bool'), 'pg_table_is_visible')),
+  scalar('pg_type_is_visible', 1, 1, (ctx, [t]) => expr(`EXISTS (SELECT 1 FROM "pg_catalog"."pg_type" AS "pgf_q" WHERE "pgf_q".oid = ${oid(ctx, t!)})`, T('bool'), 'pg_type_is_visible')),
   scalar('pg_get_userbyid', 1, 1, (ctx, [role]) => {
     const r = oid(ctx, role!);
     return expr(`(CASE ${r} WHEN 6171 THEN 'pg_database_owner' WHEN 10 THEN pgf_setting('session_authorization') ELSE 'unknown (OID=' || ${r} || ')' END)`, T('name'), 'pg_get_userbyid');
@@ -56,9 +58,9 @@ export const CATALOG_FUNCTIONS: readonly [string, FunctionEntry][] = [
   scalar('pg_get_indexdef', 1, 3, (ctx, args) => {
     if (args.length > 1 && args[1]!.intValue !== 0) throw unsupported('pg_get_indexdef() of a single index column');
     const pretty = args.length === 3 ? coerce(ctx, args[2]!, T('bool')).sql : '0';
-    return expr(`(SELECT CASE WHEN ${pretty} THEN pgf_def ELSE pgf_def_full END FROM "pg_catalog"."pg_index" WHERE indexrelid = ${oid(ctx, args[0]!)})`, T('text'), 'pg_get_indexdef');
+    return expr(`(SELECT CASE WHEN ${pretty} THEN "pgf_q".pgf_def ELSE "pgf_q".pgf_def_full END FROM "pg_catalog"."pg_index" AS "pgf_q" WHERE "pgf_q".indexrelid = ${oid(ctx, args[0]!)})`, T('text'), 'pg_get_indexdef');
   }),
-  scalar('pg_get_constraintdef', 1, 2, (ctx, [con]) => expr(`(SELECT pgf_def FROM "pg_catalog"."pg_constraint" WHERE oid = ${oid(ctx, con!)})`, T('text'), 'pg_get_constraintdef')),
+  scalar('pg_get_constraintdef', 1, 2, (ctx, [con]) => expr(`(SELECT "pgf_q".pgf_def FROM "pg_catalog"."pg_constraint" AS "pgf_q" WHERE "pgf_q".oid = ${oid(ctx, con!)})`, T('text'), 'pg_get_constraintdef')),
   scalar('pg_get_viewdef', 1, 2, () => {
     throw unsupported('pg_get_viewdef() (a SQLite view keeps no Postgres definition)');
   }),
@@ -78,7 +80,7 @@ export const CATALOG_FUNCTIONS: readonly [string, FunctionEntry][] = [
   scalar('array_lower', 2, 2, (ctx, [a, d]) => expr(`(CASE WHEN ${call('pgf_array_upper', a!.sql, coerce(ctx, d!, T('int4')).sql)} IS NULL THEN NULL ELSE 1 END)`, T('int4'), 'array_lower')),
   scalar('pg_get_serial_sequence', 2, 2, (ctx, [table, column]) => {
     const rel = coerce(ctx, coerce(ctx, table!, T('text')), T('regclass')).sql;
-    const sql = `(SELECT pgf_serial_sequence(d.adbin) FROM "pg_catalog"."pg_attrdef" AS d JOIN "pg_catalog"."pg_attribute" AS a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = ${rel} AND a.attname = ${text(ctx, column!)})`;
+    const sql = `(SELECT pgf_serial_sequence("pgf_d".adbin) FROM "pg_catalog"."pg_attrdef" AS "pgf_d" JOIN "pg_catalog"."pg_attribute" AS "pgf_a" ON "pgf_a".attrelid = "pgf_d".adrelid AND "pgf_a".attnum = "pgf_d".adnum WHERE "pgf_d".adrelid = ${rel} AND "pgf_a".attname = ${text(ctx, column!)})`;
     return expr(sql, T('text'), 'pg_get_serial_sequence');
   }),
   scalar('to_regclass', 1, 1, (ctx, [name]) => toRegclass(text(ctx, name!))),

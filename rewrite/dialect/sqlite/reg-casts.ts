@@ -34,7 +34,7 @@ export function regCoercion(ctx: CompileContext, e: Expr, to: PgType): Expr | nu
 }
 
 function classByName(nameSql: string, display: string, missingOk: boolean): string {
-  const lookup = `(SELECT oid FROM "pg_catalog"."pg_class" WHERE relname = ${nameSql})`;
+  const lookup = `(SELECT "pgf_rc".oid FROM "pg_catalog"."pg_class" AS "pgf_rc" WHERE "pgf_rc".relname = ${nameSql})`;
   return missingOk ? lookup : call('coalesce', lookup, call('pgf_catalog_error', literal('42P01'), display));
 }
 
@@ -64,7 +64,7 @@ function regFromText(sql: string, to: PgType): string {
     case 'regtype':
       return call('pgf_regtype_in', sql);
     default:
-      return `coalesce((SELECT oid FROM "pg_catalog"."pg_namespace" WHERE nspname = ${sql}), ${call('pgf_catalog_error', literal('3F000'), `'schema "' || ${sql} || '" does not exist'`)})`;
+      return `coalesce((SELECT "pgf_rn".oid FROM "pg_catalog"."pg_namespace" AS "pgf_rn" WHERE "pgf_rn".nspname = ${sql}), ${call('pgf_catalog_error', literal('3F000'), `'schema "' || ${sql} || '" does not exist'`)})`;
   }
 }
 
@@ -72,11 +72,11 @@ function regFromText(sql: string, to: PgType): string {
 export function regText(sql: string, type: PgType): string {
   switch (type.name) {
     case 'regclass':
-      return call('coalesce', `(SELECT pgf_quote_ident(relname) FROM "pg_catalog"."pg_class" WHERE oid = ${sql})`, `CAST(${sql} AS TEXT)`);
+      return call('coalesce', `(SELECT pgf_quote_ident("pgf_rc".relname) FROM "pg_catalog"."pg_class" AS "pgf_rc" WHERE "pgf_rc".oid = ${sql})`, `CAST(${sql} AS TEXT)`);
     case 'regtype':
       return `(CASE WHEN ${sql} IS NULL THEN NULL ELSE pgf_format_type(${sql}, NULL) END)`;
     default:
-      return call('coalesce', `(SELECT pgf_quote_ident(nspname) FROM "pg_catalog"."pg_namespace" WHERE oid = ${sql})`, `CAST(${sql} AS TEXT)`);
+      return call('coalesce', `(SELECT pgf_quote_ident("pgf_rn".nspname) FROM "pg_catalog"."pg_namespace" AS "pgf_rn" WHERE "pgf_rn".oid = ${sql})`, `CAST(${sql} AS TEXT)`);
   }
 }
 
@@ -90,6 +90,6 @@ export function regOutputs(q: { sql: string; columns: ShapeColumn[] }): { sql: s
   if (!q.columns.some((c) => isRegType(c.type))) return q;
   const names = q.columns.map((c) => c.name);
   if (new Set(names).size !== names.length) throw unsupported('a result with duplicate column names and a regclass/regtype column');
-  const select = q.columns.map((c) => `${isRegType(c.type) ? regText(ident(c.name), c.type) : ident(c.name)} AS ${ident(c.name)}`);
+  const select = q.columns.map((c) => `${isRegType(c.type) ? regText(`"pgf_reg".${ident(c.name)}`, c.type) : ident(c.name)} AS ${ident(c.name)}`);
   return { sql: `SELECT ${select.join(', ')} FROM (${q.sql}) AS "pgf_reg"`, columns: q.columns };
 }
