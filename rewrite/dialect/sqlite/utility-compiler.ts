@@ -212,6 +212,10 @@ export function statementLabel(type: string, n: AstObject): string {
   if (type === 'DoStmt') return 'DO blocks';
   if (type === 'ExplainStmt') return 'EXPLAIN';
   if (type === 'ListenStmt' || type === 'NotifyStmt' || type === 'UnlistenStmt') return 'LISTEN/NOTIFY';
+  // Node names that do not spell the statement.
+  if (type === 'CreateFunctionStmt' && n['is_procedure'] === true) return 'CREATE PROCEDURE';
+  if (type === 'CreateTrigStmt') return 'CREATE TRIGGER';
+  if (type === 'CreateEnumStmt' || type === 'CompositeTypeStmt' || type === 'CreateRangeStmt') return 'CREATE TYPE';
   void unwrap;
   void n;
   return type.replace(/Stmt$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
