@@ -1,0 +1,1 @@
+SELECT array_agg(total) AS totals, array_agg(ordered_on) AS dates FROM orders

@@ -1,0 +1,1 @@
+SELECT avg(weight_kg) AS w FROM products

@@ -1,0 +1,1 @@
+SELECT stddev(unit_price) AS s FROM order_items

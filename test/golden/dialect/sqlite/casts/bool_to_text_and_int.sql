@@ -1,0 +1,1 @@
+SELECT active::text AS t, active::int AS i FROM customers

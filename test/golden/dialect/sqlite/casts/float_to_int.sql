@@ -1,0 +1,1 @@
+SELECT weight_kg::int AS w FROM products

@@ -1,0 +1,1 @@
+SELECT (stock::int)::boolean AS in_stock FROM products

@@ -1,0 +1,1 @@
+SELECT lead_time::int AS bad FROM orders

@@ -1,0 +1,1 @@
+SELECT total::int AS whole, discount::bigint AS d FROM orders

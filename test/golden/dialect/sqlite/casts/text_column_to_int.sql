@@ -1,0 +1,1 @@
+SELECT notes::integer AS n FROM orders

@@ -1,0 +1,1 @@
+SELECT 'yes'::boolean AS a, 'off'::bool AS b, 'maybe'::boolean AS c

@@ -1,0 +1,1 @@
+SELECT tracking::text AS t, 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'::uuid AS u FROM orders

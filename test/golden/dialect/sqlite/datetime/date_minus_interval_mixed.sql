@@ -1,0 +1,1 @@
+SELECT created_at - updated_at AS diff FROM customers

@@ -1,0 +1,1 @@
+SELECT date_part('dow', ordered_on) AS dow, date_part('month', delivered_at) AS m FROM orders

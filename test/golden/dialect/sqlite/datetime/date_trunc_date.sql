@@ -1,0 +1,1 @@
+SELECT date_trunc('week', ordered_on) AS w FROM orders

@@ -1,0 +1,1 @@
+SELECT extract(day FROM lead_time) AS d FROM orders

@@ -1,0 +1,1 @@
+SELECT lead_time / 2 AS half FROM orders

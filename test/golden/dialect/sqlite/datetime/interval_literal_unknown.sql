@@ -1,0 +1,1 @@
+SELECT now() - '1 day' AS yesterday

@@ -1,0 +1,1 @@
+SELECT now() AS n, current_date, current_timestamp, localtimestamp

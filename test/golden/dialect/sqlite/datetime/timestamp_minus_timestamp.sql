@@ -1,0 +1,1 @@
+SELECT delivered_at - shipped_at AS transit, now() - delivered_at AS since FROM orders

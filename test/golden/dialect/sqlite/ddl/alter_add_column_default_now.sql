@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD COLUMN archived_at timestamptz DEFAULT now()

@@ -1,0 +1,1 @@
+CREATE INDEX orders_details_gin ON orders USING gin (details)

@@ -1,0 +1,1 @@
+CREATE TABLE measurements (at date, v int) PARTITION BY RANGE (at)

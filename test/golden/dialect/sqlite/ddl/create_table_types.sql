@@ -1,0 +1,1 @@
+CREATE TABLE invoices (id bigserial PRIMARY KEY, order_id bigint NOT NULL REFERENCES orders (id), amount numeric(12,2) NOT NULL CHECK (amount >= 0), currency char(3) DEFAULT 'EUR', issued_at timestamptz DEFAULT now(), due date, paid boolean DEFAULT false, memo varchar(200), lines jsonb, pdf bytea, ref uuid, terms interval DEFAULT '30 days', ratio double precision, tags text[])

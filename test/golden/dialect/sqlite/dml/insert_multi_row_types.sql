@@ -1,0 +1,1 @@
+INSERT INTO orders (customer_id, total, ordered_on, delivered_at, lead_time, tracking, details, notes) VALUES (1, '12.5', '2024-02-01', '2024-02-03 10:00:00+01', '2 days', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', '{"b": 1, "a": [1,2]}', NULL), (2, 3, current_date, now(), interval '1 day', gen_random_uuid(), NULL, 'x')

@@ -1,0 +1,1 @@
+INSERT INTO orders (customer_id, total) VALUES (1, 19.999) RETURNING *

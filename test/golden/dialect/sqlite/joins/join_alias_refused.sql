@@ -1,0 +1,1 @@
+SELECT j.id FROM (customers JOIN orders ON orders.customer_id = customers.id) AS j

@@ -1,0 +1,1 @@
+SELECT details -> 'customer' AS c, details ->> 'note' AS n, details -> 'items' -> 0 AS first FROM orders

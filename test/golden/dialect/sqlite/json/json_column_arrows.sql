@@ -1,0 +1,1 @@
+SELECT attributes -> 'color' AS color, attributes ->> 'size' AS size FROM products

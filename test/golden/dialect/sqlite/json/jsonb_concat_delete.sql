@@ -1,0 +1,1 @@
+SELECT details || '{"seen": true}' AS merged, details - 'note' AS trimmed FROM orders

@@ -1,0 +1,1 @@
+SELECT coalesce(discount, $1) AS d FROM orders

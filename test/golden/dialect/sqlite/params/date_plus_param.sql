@@ -1,0 +1,1 @@
+SELECT ordered_on + $1 AS due FROM orders

@@ -1,0 +1,1 @@
+SELECT details ->> $1 AS v FROM orders

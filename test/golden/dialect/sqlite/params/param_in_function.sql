@@ -1,0 +1,1 @@
+SELECT lpad(name, $1, $2) AS padded FROM customers

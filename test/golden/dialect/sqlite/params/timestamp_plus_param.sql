@@ -1,0 +1,1 @@
+SELECT shipped_at + $1 AS eta FROM orders

@@ -1,0 +1,1 @@
+SELECT tags || ARRAY['x'] AS more FROM customers

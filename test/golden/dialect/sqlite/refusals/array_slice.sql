@@ -1,0 +1,1 @@
+SELECT tags[1:2] FROM customers

@@ -1,0 +1,1 @@
+SELECT B'101' AS bits

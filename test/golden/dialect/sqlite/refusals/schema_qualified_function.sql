@@ -1,0 +1,1 @@
+SELECT myschema.f(1)

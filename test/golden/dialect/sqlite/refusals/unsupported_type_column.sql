@@ -1,0 +1,1 @@
+CREATE TABLE spots (id int, loc point)

@@ -1,0 +1,1 @@
+SELECT id FROM orders WHERE total IN (SELECT unit_price FROM order_items)

@@ -1,0 +1,1 @@
+SELECT abs(total) AS a, round(total) AS b, round(total, 1) AS c, trunc(discount, 2) AS d, ceil(total) AS e, floor(weight_kg) AS f, mod(quantity, 3) AS g, sqrt(quantity) AS h, power(2, quantity) AS i FROM orders, order_items, products

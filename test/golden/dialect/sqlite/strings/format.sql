@@ -1,0 +1,1 @@
+SELECT format('%s has %s orders', name, id) AS f FROM customers

@@ -1,0 +1,1 @@
+SELECT octet_length(name) AS bytes FROM customers

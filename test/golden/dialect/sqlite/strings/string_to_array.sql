@@ -1,0 +1,1 @@
+SELECT string_to_array(email, '@') AS parts FROM customers

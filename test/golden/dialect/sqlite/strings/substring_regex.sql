@@ -1,0 +1,1 @@
+SELECT substring(email from '@(.*)$') AS domain FROM customers

@@ -1,0 +1,1 @@
+SELECT to_hex(id) AS h FROM orders

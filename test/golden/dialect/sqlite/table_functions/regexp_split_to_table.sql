@@ -1,0 +1,1 @@
+SELECT part FROM regexp_split_to_table('a,b,,c', ',') AS part

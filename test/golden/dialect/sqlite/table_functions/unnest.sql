@@ -1,0 +1,1 @@
+SELECT c.id, t FROM customers c, unnest(c.tags) AS t

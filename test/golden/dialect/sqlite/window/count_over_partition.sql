@@ -1,0 +1,1 @@
+SELECT id, count(*) OVER (PARTITION BY status) AS same_status FROM orders
