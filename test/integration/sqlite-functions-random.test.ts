@@ -94,3 +94,55 @@ describe('random timestamps and intervals', () => {
     expect(liteRows(`select n, pgf_date_trunc('week', t, 'timestamp') || ' ' || pgf_extract('week', t, 'timestamp') || ' ' || pgf_extract('isoyear', t, 'timestamp') || ' ' || pgf_extract('doy', t, 'timestamp') || ' ' || pgf_to_char(t, 'IYYY-IW-ID Dy DDD WW', 'timestamp') as r from (${values})`)).toEqual(expected);
   });
 });
+
+describe('random float8 output, jsonb documents and timestamptz input', () => {
+  it('float8 text output (shortest round-trip, exponent from 1e15 and below 1e-4)', async () => {
+    const next = generator(99);
+    const floats = Array.from({ length: 300 }, () => {
+      const mantissa = next() * 10;
+      const exponent = Math.floor(next() * 60) - 30;
+      const digits = Math.floor(next() * 17) + 1;
+      return Number(((next() < 0.3 ? -1 : 1) * mantissa).toPrecision(digits)) * 10 ** exponent;
+    });
+    const values = floats.map((f, n) => `select ${n} as n, '${String(f)}' as f`).join(' union all ');
+    const expected = await pgRows(`select n, f::float8::text || ' ' || f::real::text as r from (${values}) v`);
+    expect(liteRows(`select n, pgf_text(pgf_float(f), 'float8') || ' ' || pgf_text(pgf_float(f), 'float4') as r from (${values})`)).toEqual(expected);
+  });
+  it('jsonb canonical output of generated documents', async () => {
+    const next = generator(5);
+    const keys = ['a', 'b', 'aa', 'ab', 'é', 'z', 'long key', 'B', '_', '10', '2'];
+    const scalar = (): string => {
+      const r = next();
+      if (r < 0.2) return String(Math.floor(next() * 1000) - 500);
+      if (r < 0.35) return `${Math.floor(next() * 100)}.${'0'.repeat(Math.floor(next() * 3))}${Math.floor(next() * 100)}`;
+      if (r < 0.45) return `${Math.floor(next() * 9) + 1}e${Math.floor(next() * 6) - 3}`;
+      if (r < 0.6) return JSON.stringify(keys[Math.floor(next() * keys.length)] + (next() < 0.3 ? '"\\\n\t' : ''));
+      if (r < 0.7) return 'null';
+      return next() < 0.5 ? 'true' : 'false';
+    };
+    const doc = (depth: number): string => {
+      const r = next();
+      if (depth > 2 || r < 0.3) return scalar();
+      if (r < 0.6) return `[${Array.from({ length: Math.floor(next() * 4) }, () => doc(depth + 1)).join(',')}]`;
+      return `{${Array.from({ length: Math.floor(next() * 5) }, () => `${JSON.stringify(keys[Math.floor(next() * keys.length)])}:${doc(depth + 1)}`).join(' , ')}}`;
+    };
+    const docs = Array.from({ length: 200 }, () => doc(0));
+    const values = docs.map((d, n) => `select ${n} as n, '${d.replace(/'/g, "''")}' as j`).join(' union all ');
+    const expected = await pgRows(`select n, j::jsonb::text as r from (${values}) v`);
+    expect(liteRows(`select n, pgf_jsonb(j) as r from (${values})`)).toEqual(expected);
+  });
+  it('timestamptz input with offsets and zone names', async () => {
+    const next = generator(11);
+    const zones = ['', 'Z', '+02', '-05:30', '+0545', ' UTC', ' America/New_York', ' Europe/Berlin', ' Asia/Kolkata', ' Australia/Sydney', '-08'];
+    const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+    const inputs = Array.from({ length: 200 }, () => {
+      const y = 1950 + Math.floor(next() * 90);
+      const sep = next() < 0.5 ? 'T' : ' ';
+      const frac = next() < 0.5 ? `.${Math.floor(next() * 1000)}` : '';
+      return `${y}-${pad(1 + Math.floor(next() * 12))}-${pad(1 + Math.floor(next() * 28))}${sep}${pad(Math.floor(next() * 24))}:${pad(Math.floor(next() * 60))}:${pad(Math.floor(next() * 60))}${frac}${zones[Math.floor(next() * zones.length)]}`;
+    });
+    const values = inputs.map((t, n) => `select ${n} as n, '${t}' as t`).join(' union all ');
+    const expected = await pgRows(`select n, t::timestamptz::text as r from (${values}) v`);
+    expect(liteRows(`select n, pgf_timestamptz(t) as r from (${values})`)).toEqual(expected);
+  });
+});
