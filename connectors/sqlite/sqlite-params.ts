@@ -1,5 +1,9 @@
 // Bind message → parameter values in the storage form of DESIGN.md (by the plan's inferred parameter
 // types), plus the result formats the client asked for.
+import { formatDate, formatTime, formatTimestamp, formatTimestamptz } from './functions/datetime-format.js';
+import { parseDate, parseTime, parseTimestamp, parseTimestamptz } from './functions/datetime-parse.js';
+import { formatInterval, parseInterval } from './functions/interval.js';
+import { jsonbCanonical } from './functions/json-value.js';
 import { Oid } from './sqlite-oids.js';
 import type { StorageValue } from './sqlite-types.js';
 
@@ -65,8 +69,38 @@ export function fromText(text: string, oid: number): StorageValue {
       return parseBytea(text);
     case Oid.uuid:
       return text.toLowerCase();
+    case Oid.date:
+    case Oid.time:
+    case Oid.timestamp:
+    case Oid.timestamptz:
+    case Oid.interval:
+    case Oid.jsonb:
+      return storageText(text, oid);
     default:
       return text;
+  }
+}
+
+/** Input text of a type whose storage form is canonical text (DESIGN.md): `+02` offsets to UTC, jsonb key order… */
+function storageText(text: string, oid: number): string {
+  try {
+    switch (oid) {
+      case Oid.date:
+        return formatDate(parseDate(text));
+      case Oid.time:
+        return formatTime(parseTime(text));
+      case Oid.timestamp:
+        return formatTimestamp(parseTimestamp(text));
+      case Oid.timestamptz:
+        return formatTimestamptz(parseTimestamptz(text));
+      case Oid.interval:
+        return formatInterval(parseInterval(text));
+      default:
+        return jsonbCanonical(text);
+    }
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    throw new BindError(typeof code === 'string' ? code : '22P02', err instanceof Error ? err.message : String(err));
   }
 }
 
