@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { arrayElements, formatArray, parseArrayLiteral, quoteArrayElement, type ArrayElement } from './arrays.js';
 import { aggregate, scalar, strict } from './define.js';
 import { asInt, asText, isNull, type SqlValue } from './sql-values.js';
-import { storageToText } from './storage-text.js';
+import { arrayElementType, storageToText } from './storage-text.js';
 
 /** Array element text of a storage value of `elemType` (arrays of arrays keep the inner literal). */
 export function elementText(value: SqlValue, elemType: string): string | null {
@@ -13,7 +13,7 @@ export function elementText(value: SqlValue, elemType: string): string | null {
 }
 
 function isArrayType(type: string): boolean {
-  return type.trim().endsWith('[]');
+  return arrayElementType(type) !== null;
 }
 
 function literalOf(values: SqlValue[], elemType: string): string {

@@ -10,12 +10,16 @@ import { formatFloat8 } from './float-format.js';
 import { jsonbCanonical, jsonbText, jsonEqual, normalizeJsonb, parseJson, quoteJsonString, toJsonb, type Json } from './json-value.js';
 import { compare, parseDecimal } from './numeric-decimal.js';
 import { asInt, asText, isNull, type SqlValue } from './sql-values.js';
-import { canonicalType, storageToText } from './storage-text.js';
+import { arrayElementType, canonicalType, storageToText } from './storage-text.js';
 
 type Flavor = 'json' | 'jsonb';
 
+/**
+ * Operators return the source text of the value they reach unless told 'jsonb': jsonb storage is already
+ * canonical, so a slice of it is canonical too, and json keeps its text as Postgres does.
+ */
 function flavorOf(value: SqlValue | undefined): Flavor {
-  return value !== undefined && value !== null && asText(value).toLowerCase() === 'json' ? 'json' : 'jsonb';
+  return value !== undefined && value !== null && asText(value).toLowerCase() === 'jsonb' ? 'jsonb' : 'json';
 }
 
 function read(value: SqlValue, flavor: Flavor): Json {
@@ -71,8 +75,8 @@ function timestampJson(text: string): string {
 export function toJsonText(value: SqlValue, type: string): string {
   if (isNull(value)) return 'null';
   const t = type.trim().toLowerCase();
-  if (t.endsWith('[]')) {
-    const elemType = t.slice(0, -2);
+  const elemType = arrayElementType(t);
+  if (elemType !== null) {
     const walk = (items: ArrayElement[]): string => `[${items.map((e) => (Array.isArray(e) ? walk(e) : e === null ? 'null' : toJsonText(e, elemType))).join(',')}]`;
     return walk(parseArrayLiteral(asText(value)));
   }
@@ -165,7 +169,7 @@ export function registerJsonFunctions(db: Database.Database): void {
     parseJson(asText(v));
     return asText(v);
   }));
-  // The optional last argument says whether the input is 'json' (source text kept) or 'jsonb' (default).
+  // The optional last argument 'jsonb' re-normalises the result (for input that is not canonical jsonb text).
   scalar(db, 'pgf_json_get', strict((j, k, f) => {
     const flavor = flavorOf(f);
     const found = child(read(j, flavor), k);

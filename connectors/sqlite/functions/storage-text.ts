@@ -3,6 +3,14 @@ import { formatBytea } from './bytea.js';
 import { formatFloat4, formatFloat8 } from './float-format.js';
 import { asText, numberText, type SqlValue } from './sql-values.js';
 
+/** The element type of an array type name (`_int4` or `int4[]`), or null for a non-array type. */
+export function arrayElementType(type: string): string | null {
+  const t = type.trim();
+  if (t.endsWith('[]')) return t.slice(0, -2);
+  if (t.startsWith('_')) return t.slice(1);
+  return null;
+}
+
 /** Normalises a type name: `int4`/`integer` → `int4`, `boolean` → `bool`, … */
 export function canonicalType(type: string): string {
   const t = type.trim().toLowerCase();
