@@ -87,6 +87,8 @@ describe('scalar coercions', () => {
     [`0.1::real`, `pgf_float('0.1')`, 'float4'], [`'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'::uuid`, `pgf_uuid('A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11')`, 'uuid'],
     [`'{a0eebc999c0b4ef8bb6d6bb9bd380a11}'::uuid`, `pgf_uuid('{a0eebc999c0b4ef8bb6d6bb9bd380a11}')`, 'uuid'],
     [`'\\x4142ff'::bytea`, `pgf_bytea('\\x4142ff')`, 'bytea'], [`E'a\\\\\\\\b\\\\001'::bytea`, `pgf_bytea('a\\\\b\\001')`, 'bytea'],
+    [`0.1::float8::numeric`, `pgf_numeric(0.1)`, 'numeric'], [`123456789.123456789::float8::numeric`, `pgf_numeric(123456789.123456789)`, 'numeric'],
+    [`1e20::float8::numeric`, `pgf_numeric(1e20)`, 'numeric'], [`1e-7::float8::numeric`, `pgf_numeric(1e-7)`, 'numeric'],
     [`'ab'::char(4)`, `pgf_char('ab', 4)`, 'bpchar'], [`'ab  '::char(2)`, `pgf_char('ab  ', 2)`, 'bpchar'], [`'abcdef'::varchar(3)`, `pgf_varchar('abcdef', 3, 1)`, 'varchar'],
   ];
   for (const [pg, lite, type] of calls) it(pg, () => h.check({ pg, lite, type }));

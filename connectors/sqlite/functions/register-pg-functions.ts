@@ -5,6 +5,21 @@
 // Statement.run/get/all/iterate (it does not wrap it), so the connector reads `error.code` and
 // `error.message` (and `error.detail` when present) directly; SQLite's own errors carry codes like
 // 'SQLITE_CONSTRAINT' instead, which `isPgError` tells apart (SQLSTATEs are 5 characters).
+//
+// Results: integral numbers come back as SQLite INTEGER (bigint), float8 results as REAL (NaN and
+// infinities as TEXT); read rows with safeIntegers to keep int8 exact. Sequences: see PgFunctionHandles.
+//
+// Arguments beyond DESIGN.md (all optional, so DESIGN.md's calls work unchanged):
+//   pgf_int(v, bits, fromNumeric)      1: v is numeric text, round half away (numeric → int) instead of 22P02
+//   pgf_char/pgf_varchar(v, n, explicit) 1: truncate silently, as an explicit cast does
+//   pgf_json_get/_get_text/_path/_path_text(j, k, 'jsonb')  re-normalise the result (default: source slice)
+//   pgf_age(a, b, kind)                kind of a and b (default timestamp; timestamptz storage reads the same)
+//   pgf_to_hex(n, bits)                32 or 64 for negative numbers (default: 32 when n fits an int4)
+//   pgf_setting(name, missingOk)       1: NULL instead of 42704 for an unknown setting
+//   pgf_regexp_split_to_table(s, p, flags)
+// Also registered: pgf_to_jsonb, pgf_jsonb_build_object/array, pgf_interval_min/max,
+// pgf_jsonb_array_elements_text, pgf_jsonb_each_text.
+// pgf_date_trunc(unit, date, 'date') returns timestamptz storage, as Postgres's date_trunc on a date does.
 import type Database from 'better-sqlite3';
 import { registerAggregates } from './aggregates.js';
 import { registerArrayFunctions } from './array-functions.js';
