@@ -299,7 +299,8 @@ function subLink(ctx: CompileContext, n: AstObject, scope: Scope): Expr {
     case 'ARRAY_SUBLINK': {
       const col = sub.columns[0]!;
       // SQLite has no column alias list on a subquery: read the column by the name the subquery gives it.
-      return expr(`(SELECT pgf_array_agg(${ident(col.name)}, ${literal(col.type.name)}) FROM (${sub.sql}))`, arrayOf(col.type), 'array');
+      // ARRAY(subquery) over no rows is an empty array, not NULL.
+      return expr(`coalesce((SELECT pgf_array_agg(${ident(col.name)}, ${literal(col.type.name)}) FROM (${sub.sql})), '{}')`, arrayOf(col.type), 'array');
     }
     default:
       throw unsupported(`${(kind ?? '').replace('_SUBLINK', '')} (subquery)`);
