@@ -125,6 +125,23 @@ describe('arithmetic', () => {
     [`('1 mon'::interval > '29 days'::interval)::int`, `(pgf_interval_key('1 mon') > pgf_interval_key('29 days'))`],
   ];
   for (const [pg, lite] of ops) it(pg, () => h.check({ pg, lite }));
+  const edges: [string, string][] = [
+    [`'infinity'::timestamp + '1 day'::interval`, `pgf_dt_add('infinity', 'timestamp', '1 day')`],
+    [`date_trunc('day', '-infinity'::timestamptz)`, `pgf_date_trunc('day', '-infinity', 'timestamptz')`],
+    [`extract(year from 'infinity'::timestamp)`, `pgf_extract('year', 'infinity', 'timestamp')`],
+    [`extract(epoch from '-infinity'::timestamptz)`, `pgf_extract('epoch', '-infinity', 'timestamptz')`],
+    [`'0044-03-15 12:00 BC'::timestamp + '100 years'::interval`, `pgf_dt_add(pgf_timestamp('0044-03-15 12:00 BC'), 'timestamp', '100 years')`],
+    [`extract(century from '0044-03-15 BC'::date)`, `pgf_extract('century', '0044-03-15 BC', 'date')`],
+    [`extract(decade from '0001-03-15 BC'::date)`, `pgf_extract('decade', '0001-03-15 BC', 'date')`],
+    [`date_trunc('century', '1900-06-01'::timestamp)`, `pgf_date_trunc('century', '1900-06-01 00:00:00', 'timestamp')`],
+    [`date_trunc('decade', '1999-12-31'::timestamp)`, `pgf_date_trunc('decade', '1999-12-31 00:00:00', 'timestamp')`],
+    [`'10000-01-01'::date`, `pgf_date('10000-01-01')`],
+    [`'1999-12-31 23:59:59.9999995'::timestamp`, `pgf_timestamp('1999-12-31 23:59:59.9999995')`],
+    [`age('2024-02-29'::timestamp, '2023-02-28'::timestamp)`, `pgf_age('2024-02-29 00:00:00', '2023-02-28 00:00:00')`],
+    [`'2024-03-31'::date - '1 month'::interval`, `pgf_dt_sub('2024-03-31', 'date', '1 mon')`],
+    [`'2024-02-29 13:45:10.5+00'::timestamptz - '2024-01-01 00:00:00+05'::timestamptz`, `pgf_dt_diff('2024-02-29 13:45:10.5+00', pgf_timestamptz('2024-01-01 00:00:00+05'), 'timestamptz')`],
+  ];
+  for (const [pg, lite] of edges) it(pg, () => h.check({ pg, lite }));
   it('make_date error', () => h.checkError({ pg: 'make_date(2023, 2, 29)', lite: 'pgf_make_date(2023, 2, 29)' }));
   it('now', () => h.check({ pg: `'2024-03-10 12:34:56.789+00'::timestamptz`, lite: 'pgf_now()' }));
 });
