@@ -28,6 +28,7 @@ describe('arrays', () => {
     [`array_length(array[array[1, 2, 3], array[4, 5, 6]], 2)`, `pgf_array_length('{{1,2,3},{4,5,6}}', 2)`],
     [`cardinality(array[array[1, 2], array[3, 4]])`, `pgf_cardinality('{{1,2},{3,4}}')`],
     [`(array['a', 'b c'])[2]`, `pgf_array_get('{a,"b c"}', 2)`], [`(array['a'])[5]`, `pgf_array_get('{a}', 5)`],
+    [`(array[10, 20])[2] + 1`, `pgf_array_get('{10,20}', 2, 'int4') + 1`], [`((array[true, false])[1])::int`, `pgf_array_get('{t,f}', 1, 'bool')`],
     [`array_to_string(array['a', null, 'c'], ',')`, `pgf_array_to_string('{a,NULL,c}', ',')`],
     [`array_to_string(array['a', null, 'c'], ',', '*')`, `pgf_array_to_string('{a,NULL,c}', ',', '*')`],
     [`(array[1, 2, 3] @> array[3, 1])::int`, `pgf_array_contains('{1,2,3}', '{3,1}')`], [`(array[1, 2] @> array[4])::int`, `pgf_array_contains('{1,2}', '{4}')`],

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { arrayElements, formatArray, parseArrayLiteral, quoteArrayElement, type ArrayElement } from './arrays.js';
 import { aggregate, scalar, strict } from './define.js';
 import { asInt, asText, isNull, type SqlValue } from './sql-values.js';
+import { elementStorage } from './array-elements.js';
 import { arrayElementType, storageToText } from './storage-text.js';
 
 /** Array element text of a storage value of `elemType` (arrays of arrays keep the inner literal). */
@@ -51,12 +52,16 @@ export function registerArrayFunctions(db: Database.Database): void {
     return level.length === 0 ? null : level.length;
   }));
   scalar(db, 'pgf_cardinality', strict((a) => arrayElements(asText(a)).length));
-  scalar(db, 'pgf_array_get', strict((a, i) => {
+  // pgf_array_get(a, i [, elemType]): with the element type the result is in its storage form
+  // (an int4[] element comes back as INTEGER); without it, as the element's text.
+  scalar(db, 'pgf_array_get', (a, i, elemType) => {
+    if (isNull(a) || isNull(i)) return null;
     const items = parseArrayLiteral(asText(a));
     const item = items[asInt(i) - 1];
     if (item === undefined || item === null) return null;
-    return Array.isArray(item) ? formatArray(item) : item;
-  }));
+    if (Array.isArray(item)) return formatArray(item);
+    return elemType === undefined || isNull(elemType) ? item : elementStorage(item, asText(elemType));
+  });
   scalar(db, 'pgf_array_to_string', (a, sep, nullText) => {
     if (isNull(a) || isNull(sep)) return null;
     const parts = arrayElements(asText(a))

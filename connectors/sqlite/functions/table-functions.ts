@@ -2,7 +2,7 @@
 // `FROM pgf_generate_series(1, 10, 1)`; columns are named as in DESIGN.md.
 import type Database from 'better-sqlite3';
 import { arrayElements } from './arrays.js';
-import { parseBytea } from './bytea.js';
+import { elementStorage } from './array-elements.js';
 import { addToTimestamp } from './datetime-arith.js';
 import { readInterval, readPoint, temporalKind, writePoint, type PointKind } from './datetime-values.js';
 import { intResult } from './define.js';
@@ -11,24 +11,9 @@ import { jsonbText, toJsonb } from './json-value.js';
 import { pgRegExp } from './like-regex.js';
 import { add, compare, formatDecimal, isZero } from './numeric-decimal.js';
 import { toDecimal } from './numeric-values.js';
-import { parseBool } from './scalar-input.js';
 import { asBigInt, asText, isNull, type SqlValue } from './sql-values.js';
-import { canonicalType } from './storage-text.js';
 
 type Row = SqlValue[];
-
-/** An array element's text → the storage form of its type (the inverse of array output). */
-export function elementStorage(text: string | null, elemType: string): SqlValue {
-  if (text === null) return null;
-  switch (canonicalType(elemType)) {
-    case 'int2': case 'int4': case 'int8': return intResult(BigInt(text));
-    case 'bool': return BigInt(parseBool(text));
-    case 'float4': case 'float8': return /^-?(NaN|Infinity)$/.test(text) ? text : Number(text);
-    case 'numeric': return formatDecimal(toDecimal(text));
-    case 'bytea': return parseBytea(text);
-    default: return text;
-  }
-}
 
 function zeroStep(): Error {
   return pgError('22023', 'step size cannot equal zero');
