@@ -3,9 +3,12 @@
 import type Database from 'better-sqlite3';
 import { arrayElements, formatArray, parseArrayLiteral, quoteArrayElement, type ArrayElement } from './arrays.js';
 import { aggregate, scalar, strict } from './define.js';
-import { asInt, asText, isNull, type SqlValue } from './sql-values.js';
+import { compare } from './numeric-decimal.js';
+import { toDecimal } from './numeric-values.js';
+import { parseBool } from './scalar-input.js';
+import { asBool, asFloat, asInt, asText, isNull, type SqlValue } from './sql-values.js';
 import { elementStorage } from './array-elements.js';
-import { arrayElementType, storageToText } from './storage-text.js';
+import { arrayElementType, canonicalType, storageToText } from './storage-text.js';
 
 /** Array element text of a storage value of `elemType` (arrays of arrays keep the inner literal). */
 export function elementText(value: SqlValue, elemType: string): string | null {
@@ -77,20 +80,46 @@ export function registerArrayFunctions(db: Database.Database): void {
     const have = new Set(arrayElements(asText(a)).filter((e) => e !== null));
     return arrayElements(asText(b)).some((e) => e !== null && have.has(e)) ? 1 : 0;
   }));
-  scalar(db, 'pgf_array_position', (a, x) => {
+  // pgf_array_position(a, x [, elemType]) and pgf_any_eq(x, a [, elemType]): with the element type, values
+  // compare as that type (1.0 = 1 for numeric, 'true' = t for bool); without it, by their text.
+  scalar(db, 'pgf_array_position', (a, x, elemType) => {
     if (isNull(a)) return null;
-    const wanted = isNull(x) ? null : asText(x);
-    const i = arrayElements(asText(a)).indexOf(wanted);
+    const same = matcher(x ?? null, elemType);
+    const i = arrayElements(asText(a)).findIndex((e) => (e === null ? isNull(x ?? null) : !isNull(x ?? null) && same(e)));
     return i < 0 ? null : i + 1;
   });
   // x = ANY(a): true if some element equals, else NULL if x or some element is NULL, else false.
-  scalar(db, 'pgf_any_eq', (x, a) => {
+  scalar(db, 'pgf_any_eq', (x, a, elemType) => {
     if (isNull(a)) return null;
     const elements = arrayElements(asText(a));
     if (elements.length === 0) return 0;
     if (isNull(x)) return null;
-    const wanted = asText(x);
-    if (elements.includes(wanted)) return 1;
+    const same = matcher(x, elemType);
+    if (elements.some((e) => e !== null && same(e))) return 1;
     return elements.includes(null) ? null : 0;
   });
+}
+
+/** Equality of an array element's text with a value, as the element type compares. */
+function matcher(x: SqlValue, elemType: SqlValue | undefined): (element: string) => boolean {
+  if (isNull(x)) return () => false;
+  const type = elemType === undefined || isNull(elemType) ? null : canonicalType(asText(elemType));
+  switch (type) {
+    case 'int2': case 'int4': case 'int8': case 'numeric': {
+      const wanted = toDecimal(typeof x === 'string' && /^\s*[+-]?\d+\s*$/.test(x) ? BigInt(x.trim()) : x);
+      return (e) => compare(toDecimal(e), wanted) === 0;
+    }
+    case 'float4': case 'float8': {
+      const wanted = asFloat(x);
+      return (e) => asFloat(e) === wanted || (Number.isNaN(wanted) && /^NaN$/.test(e));
+    }
+    case 'bool': {
+      const wanted = typeof x === 'string' ? parseBool(x) === 1 : asBool(x);
+      return (e) => (parseBool(e) === 1) === wanted;
+    }
+    default: {
+      const wanted = asText(x);
+      return (e) => e === wanted;
+    }
+  }
 }
