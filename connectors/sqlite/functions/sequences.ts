@@ -12,7 +12,7 @@ import { asBigInt, asText, isNull, type SqlValue } from './sql-values.js';
 type SequenceState = { value: bigint; increment: bigint; called: boolean; dirty: boolean };
 
 export type SequenceStore = {
-  /** Reads _pgfabric_sequences into the cache unless already loaded (no-op when the table is missing). */
+  /** Reads _pgfabric_sequences into the cache unless already loaded (also done once at registration). */
   load(): void;
   /** Forgets the cache (after DDL); the next load() reads the table again. Unflushed values are flushed first. */
   invalidate(): void;
@@ -37,8 +37,8 @@ export function registerSequenceFunctions(db: Database.Database): SequenceStore 
         const rows = db.prepare('SELECT name, value, increment, called FROM _pgfabric_sequences').safeIntegers(true).all() as
           { name: string; value: bigint; increment: bigint; called: bigint }[];
         for (const r of rows) cache.set(r.name, { value: BigInt(r.value), increment: BigInt(r.increment), called: r.called !== 0n, dirty: false });
+        loaded = true; // a file without the table is looked at again next time
       }
-      loaded = true;
     },
     invalidate() {
       store.flush();
@@ -54,6 +54,13 @@ export function registerSequenceFunctions(db: Database.Database): SequenceStore 
       }
     },
   };
+
+  // Best effort: a connection opened on a file that already has sequences can nextval at once.
+  try {
+    store.load();
+  } catch {
+    loaded = false;
+  }
 
   const find = (name: string): SequenceState => {
     const s = cache.get(name);
