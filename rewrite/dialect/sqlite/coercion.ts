@@ -38,7 +38,8 @@ export function literalAs(text: string, to: PgType, mode: CoercionMode = 'implic
     case 'text': {
       const n = charLength(to);
       if (n === null) return expr(lit, to);
-      if (to.name === 'bpchar') return expr(call('pgf_char', lit, String(n)), to);
+      // An explicit cast to char(n) truncates, as to varchar(n); an assignment raises 22001.
+      if (to.name === 'bpchar') return expr(mode === 'explicit' ? call('pgf_char', lit, String(n), '1') : call('pgf_char', lit, String(n)), to);
       return expr(mode === 'explicit' ? call('substr', lit, '1', String(n)) : call('pgf_varchar', lit, String(n)), to);
     }
     case 'int':
@@ -169,7 +170,7 @@ function toText(sql: string, from: PgType, to: PgType, mode: CoercionMode): stri
   }
   const n = charLength(to);
   if (n === null) return text;
-  if (to.name === 'bpchar') return call('pgf_char', text, String(n));
+  if (to.name === 'bpchar') return mode === 'explicit' ? call('pgf_char', text, String(n), '1') : call('pgf_char', text, String(n));
   return mode === 'explicit' ? call('substr', text, '1', String(n)) : call('pgf_varchar', text, String(n));
 }
 
