@@ -125,6 +125,21 @@ describe.each(TARGETS)('connector contract: $kind', ({ kind, options }) => {
       expect(end.command).toBe('ROLLBACK');
     });
 
+    it('a schema other than public: created on Postgres, refused with 0A000 on SQLite (one schema per file)', async () => {
+      const c = await connect();
+      if (kind === 'postgres') {
+        await c.query('create schema extra');
+        await c.query('create table extra.t (id int)');
+        expect((await c.query('select count(*)::int as n from extra.t')).rows).toEqual([{ n: '0' }]);
+        return;
+      }
+      const err = await failure(c.query('create schema extra'));
+      console.log(`connector-contract: SQLite refuses as designed: create schema extra → ${err.code} ${err.message}`);
+      expect(err.code).toBe('0A000');
+      expect(await code(c, 'create table extra.t (id int)')).toBe('0A000');
+      expect((await c.query('select 1 as ok')).rows).toEqual([{ ok: '1' }]);
+    });
+
     it('explicit casts to char(n)/varchar(n) truncate; assignment raises 22001', async () => {
       const c = await connect();
       const r = await c.query("select 'abcd'::varchar(3) as v, cast('abcd' as char(2)) as c, 'ab'::char(4) as p, $1::char(2) as q", ['xyz']);
