@@ -17,7 +17,8 @@ describe('LIKE and ILIKE', () => {
     ['abc', 'a%', null, false], ['abc', '_b_', null, false], ['abc', 'A%', null, false], ['abc', 'A%', null, true],
     ['a%c', 'a\\%c', null, false], ['abc', 'a\\%c', null, false], ['a_c', 'a#_c', '#', false], ['abc', 'a#_c', '#', false],
     ['', '%', null, false], ['', '_', null, false], ['line1\nline2', 'line1%', null, false],
-    ['100%', '100!%', '!', false], ['a.c', 'a.c', null, false], ['abc', 'a.c', null, false], ['(x)', '(%)', null, false],
+    ['100%', '100!%', '!', false], ['a.c', 'a.c', null, false], ['SKU-1000', 'SKU-10_0', null, false], ['a-b', '%-%', null, false],
+    ['x/y=z,{q}^$|', '%/%=%,{q}^$|', null, false], ['tab\there', 'tab_here', null, false], ['abc', 'a.c', null, false], ['(x)', '(%)', null, false],
   ];
   for (const [s, p, esc, ci] of cases) {
     const pg = `(${q(s)} ${ci ? 'ILIKE' : 'LIKE'} ${q(p)}${esc ? ` ESCAPE ${q(esc)}` : ''})::int`;
