@@ -4,7 +4,7 @@
 // with the ratios to direct Postgres and writes it to bench/results/sqlite-pgbench-<date>.md.
 // Not a test: no assertions; failures are recorded and reported.
 import { appendFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runToEnd, stopAllChildren } from './lib/children.js';
@@ -40,6 +40,8 @@ function scenarios(): { name: string; args: string[]; writes: boolean }[] {
 
 async function main(): Promise<void> {
   const workDir = await mkdtemp(path.join(tmpdir(), 'pgfabric-sqlite-bench-'));
+  // Traversable by the `postgres` OS user Postgres runs as when we are root.
+  await chmod(workDir, 0o755);
   const date = new Date().toISOString().slice(0, 10);
   const resultsDir = path.join(REPO_ROOT, 'bench', 'results');
   await mkdir(resultsDir, { recursive: true });

@@ -1,32 +1,20 @@
-// Worker side: how pgf_* functions get onto a connection. functions/register-pg-functions.ts is written
-// separately and imported by a variable specifier, so this connector builds and runs while that module
-// is still incomplete; until it loads, only the two session functions the connector's own cancel and
-// timeout handling relies on are registered (pgf_sleep, pgf_check_cancel).
+// How pgf_* functions (functions/register-pg-functions.ts) get onto a connection, with the hooks they
+// need from its session: the transaction timestamp, the cancel flag, a cancellable sleep, the settings.
 import type Database from 'better-sqlite3';
+import { registerPgFunctions, type PgFunctionSession } from './functions/register-pg-functions.js';
 import type { ConnectionSession } from './worker-connection.js';
 
 export type FunctionRegistrar = (db: Database.Database, session: ConnectionSession) => void;
 
-/** The session hooks functions/register-pg-functions.ts asks for (its PgFunctionSession). */
-type PgFunctionSession = {
-  transactionTimestamp(): string;
-  cancelled(): boolean;
-  sleep(ms: number): boolean;
-  setting(name: string): string | null;
+/** The worker's connections: every function, with the session's cancel flag. */
+export const workerFunctions: FunctionRegistrar = (db, session) => {
+  session.sequences = registerPgFunctions(db, hooksOf(session)).sequences;
 };
-type RegisterPgFunctions = (db: Database.Database, session: PgFunctionSession) => void;
 
-export async function loadFunctionRegistrar(): Promise<FunctionRegistrar> {
-  const specifier = './functions/register-pg-functions.js';
-  try {
-    const mod = (await import(specifier)) as { registerPgFunctions?: RegisterPgFunctions };
-    const register = mod.registerPgFunctions;
-    if (typeof register === 'function') return (db, session) => register(db, hooksOf(session));
-  } catch {
-    // not built yet
-  }
-  return registerSessionFunctions;
-}
+/** The main thread's inline reader: the same functions; sleeping is never allowed there (it would stall the event loop). */
+export const inlineFunctions: FunctionRegistrar = (db, session) => {
+  registerPgFunctions(db, { ...hooksOf(session), sleep: () => false });
+};
 
 function hooksOf(session: ConnectionSession): PgFunctionSession {
   const flag = session.cancelFlag;
@@ -50,17 +38,4 @@ function timestamptzStorage(ms: number): string {
   const iso = new Date(ms).toISOString(); // 2024-01-02T03:04:05.678Z
   const fraction = iso.slice(20, 23).replace(/0+$/, '');
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? '.' + fraction : ''}+00`;
-}
-
-function registerSessionFunctions(db: Database.Database, session: ConnectionSession): void {
-  const hooks = hooksOf(session);
-  const cancelled = (): Error => Object.assign(new Error('canceling statement due to user request'), { code: '57014' });
-  db.function('pgf_check_cancel', () => {
-    if (hooks.cancelled()) throw cancelled();
-    return null;
-  });
-  db.function('pgf_sleep', (seconds: unknown) => {
-    if (!hooks.sleep(Number(seconds) * 1000)) throw cancelled();
-    return null;
-  });
 }

@@ -70,7 +70,7 @@ export class SqliteConnector implements Connector {
   }
 
   stats(): Record<string, number> {
-    return { sessions: this.sessions, lockWaiting: this.file.lock.waiting, lockHeld: this.file.lock.heldBy === null ? 0 : 1, schemaVersion: this.file.schema?.version ?? 0 };
+    return { sessions: this.sessions, lockWaiting: this.file.lock.waiting, lockHeld: this.file.lock.heldBy === null ? 0 : 1, schemaVersion: this.file.schema?.version ?? 0, inlineReads: this.file.inline.reads };
   }
 
   close(): Promise<void> {

@@ -2,6 +2,8 @@
 // translated statements. Owned by SqliteConnector.
 import type { SqlitePlan, SqliteSchema, SqliteTable, SqliteTranslator } from './sqlite-plan.js';
 import { SqliteWorkerHost } from './sqlite-worker-host.js';
+import { InlineReader } from './inline-reader.js';
+import { inlineFunctions } from './function-registrar.js';
 import { SqliteWriteLock } from './sqlite-write-lock.js';
 import { PlanCache } from './plan-cache.js';
 
@@ -12,6 +14,8 @@ export class SqliteFile {
   private schemaLoad: Promise<SqliteSchema> | null = null;
   private schemaVersion = 0;
   private readonly plans = new PlanCache(1000);
+  /** Proven single-row lookups outside transactions run on the main thread (see inline-reader.ts). */
+  readonly inline: InlineReader;
 
   constructor(
     readonly path: string,
@@ -21,6 +25,7 @@ export class SqliteFile {
   ) {
     this.host = new SqliteWorkerHost(path);
     this.host.onRestart(() => this.lock.reset());
+    this.inline = new InlineReader(path, inlineFunctions);
   }
 
   get schema(): SqliteSchema | null {
@@ -41,6 +46,7 @@ export class SqliteFile {
       const schema: SqliteSchema = { version: ++this.schemaVersion, tables };
       if (this.schemaLoad === load) this.schemaLoad = null;
       this.schemaValue = schema;
+      this.inline.schemaChanged();
       return schema;
     });
     this.schemaLoad = load;
@@ -58,6 +64,7 @@ export class SqliteFile {
   }
 
   close(): Promise<void> {
+    this.inline.close();
     return this.host.close();
   }
 }

@@ -8,7 +8,7 @@ import type { SessionSettings } from './sqlite-settings.js';
 import { commandTag, type SessionOutput } from './sqlite-output.js';
 import type { SessionTransaction } from './sqlite-transaction.js';
 import type { StorageValue } from './sqlite-types.js';
-import type { ExecResult } from './worker-messages.js';
+import type { ExecResult, ResultShape } from './worker-messages.js';
 
 export type RunPlan = Extract<SqlitePlan, { kind: 'run' }>;
 
@@ -40,6 +40,10 @@ export class PlanRunner {
     const wrap = this.tx.open ? 'savepoint' : plan.sqlite.length > 1 ? 'transaction' : 'none';
     const columns = plan.columns;
     const result = columns ? { oids: columns.map((c) => c.type.oid), binary: binary ?? columns.map(() => false) } : null;
+    if (plan.readOnly && !this.tx.open && plan.sqlite.length === 1) {
+      const inline = this.inlineRun(plan.sqlite[0]!, params, result);
+      if (inline) return inline;
+    }
     const res = await this.file.host.request(
       { op: 'exec', session: this.id, slot: this.slot, sql: plan.sqlite, params, result, wrap, settings: this.settings.takeDirty() },
       this.slot,
@@ -49,6 +53,15 @@ export class PlanRunner {
       else await this.file.reloadSchema();
     }
     return res.exec!;
+  }
+
+  /** A proven single-row read on the main thread; null sends it to the worker (which also answers any error it raises). */
+  private inlineRun(sql: string, params: readonly StorageValue[], result: ResultShape | null): ExecResult | null {
+    try {
+      return this.file.inline.tryRun(sql, params, result, this.settings.all);
+    } catch {
+      return null;
+    }
   }
 
   /** A complete statement of a simple Query: RowDescription, rows, CommandComplete. */

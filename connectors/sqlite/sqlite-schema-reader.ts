@@ -8,7 +8,9 @@ export const METADATA_DDL = `
 CREATE TABLE IF NOT EXISTS _pgfabric_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, position INTEGER NOT NULL,
   pg_type TEXT NOT NULL, not_null INTEGER NOT NULL DEFAULT 0, default_expr TEXT, PRIMARY KEY (table_name, column_name));
 CREATE TABLE IF NOT EXISTS _pgfabric_sequences (name TEXT PRIMARY KEY, value INTEGER NOT NULL, increment INTEGER NOT NULL DEFAULT 1,
-  called INTEGER NOT NULL DEFAULT 0);`;
+  called INTEGER NOT NULL DEFAULT 0);
+-- Never used: it makes SQLite create sqlite_sequence, which TRUNCATE … RESTART IDENTITY resets.
+CREATE TABLE IF NOT EXISTS _pgfabric_autoincrement (id INTEGER PRIMARY KEY AUTOINCREMENT);`;
 
 type MasterRow = { name: string; type: 'table' | 'view' };
 type MetaRow = { table_name: string; column_name: string; pg_type: string; not_null: number; default_expr: string | null };

@@ -84,6 +84,11 @@ export class SessionSettings {
     return this.values.get(name.toLowerCase());
   }
 
+  /** Every current value, by lower-case name. */
+  get all(): ReadonlyMap<string, string> {
+    return this.values;
+  }
+
   /** statement_timeout / lock_timeout in milliseconds (0: none). */
   millis(name: 'statement_timeout' | 'lock_timeout'): number {
     return parseDuration(this.values.get(name) ?? '0') ?? 0;

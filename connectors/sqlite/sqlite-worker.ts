@@ -7,13 +7,12 @@ import { pgErrorOf } from './sqlite-errors.js';
 import { METADATA_DDL, readSchema, uniqueIndexName } from './sqlite-schema-reader.js';
 import { WorkerConnection, type ConnectionSession } from './worker-connection.js';
 import type { WorkerInit, WorkerRequest, WorkerResponse } from './worker-messages.js';
-import { loadFunctionRegistrar } from './function-registrar.js';
+import { workerFunctions } from './function-registrar.js';
 import { attachCatalog, refreshCatalog } from './catalog/catalog-attach.js';
 
 const init = workerData as WorkerInit;
 const cancelFlags = new Int32Array(init.cancelFlags);
 const running = new Int32Array(init.running);
-const registerFunctions = await loadFunctionRegistrar();
 const connections = new Map<number, WorkerConnection>();
 let admin: Database.Database | null = null;
 
@@ -44,7 +43,7 @@ function connection(session: number, slot: number): WorkerConnection {
 
 function setupConnection(db: Database.Database, session: ConnectionSession): void {
   db.pragma('foreign_keys = ON');
-  registerFunctions(db, session);
+  workerFunctions(db, session);
   attachCatalog(db);
 }
 

@@ -5,6 +5,7 @@ import { DataRowWriter } from './data-row-writer.js';
 import { columnEncoder, writeRow, type ColumnEncoder, type StorageValue } from './sqlite-types.js';
 import { Oid } from './sqlite-oids.js';
 import type { ExecResult, ExecWrap, ResultShape } from './worker-messages.js';
+import type { SequenceStore } from './functions/sequences.js';
 
 /** What the pgf_* functions of one connection can see of their session. */
 export type ConnectionSession = {
@@ -13,7 +14,11 @@ export type ConnectionSession = {
   readonly settings: Map<string, string>;
   /** Start of the open transaction, else of the running statement (ms since the epoch): now() and friends. */
   transactionStartedAt: number;
+  /** The connection's sequence cache (functions/sequences.ts), driven around statements that use sequences. */
+  sequences?: SequenceStore;
 };
+
+const USES_SEQUENCES = /\bpgf_(nextval|currval|setval)\(/;
 
 type Prepared = { stmt: Database.Statement; gaps: number; usesParams: boolean; reader: boolean };
 
@@ -44,8 +49,15 @@ export class WorkerConnection {
     if (!db.inTransaction) this.session.transactionStartedAt = Date.now();
     if (wrap === 'savepoint') db.exec('SAVEPOINT pgf_statement');
     else if (wrap === 'transaction') db.exec('BEGIN');
+    // Sequence values are cached per connection: read them fresh (the statement holds the write lock, so no
+    // other session moves them meanwhile) and write them back afterwards, whatever the statement's outcome.
+    const sequences = this.session.sequences && sql.some((s) => USES_SEQUENCES.test(s)) ? this.session.sequences : null;
+    if (sequences) {
+      sequences.invalidate();
+      sequences.load();
+    }
     try {
-      const out = this.run(sql, params, result);
+      const out = this.runWithSequences(sql, params, result, sequences);
       if (wrap === 'savepoint') db.exec('RELEASE pgf_statement');
       else if (wrap === 'transaction') db.exec('COMMIT');
       return out;
@@ -74,6 +86,14 @@ export class WorkerConnection {
     this.cache.clear();
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
     this.db.close();
+  }
+
+  private runWithSequences(sql: readonly string[], params: readonly StorageValue[], result: ResultShape | null, sequences: SequenceStore | null): ExecResult {
+    try {
+      return this.run(sql, params, result);
+    } finally {
+      sequences?.flush();
+    }
   }
 
   private run(sql: readonly string[], params: readonly StorageValue[], result: ResultShape | null): ExecResult {
