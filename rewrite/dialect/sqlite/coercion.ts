@@ -108,7 +108,9 @@ function convert(sql: string, from: PgType, to: PgType, mode: CoercionMode): str
     case 'int':
     case 'oid':
       if (f === 'int' || f === 'oid' || f === 'bool') return sql;
-      if (f === 'numeric' || f === 'float') return `CAST(round(CAST(${sql} AS REAL)) AS INTEGER)`;
+      // numeric rounds half away from zero, float half to even (rint); both fail with 22003 out of range.
+      if (f === 'numeric') return call('pgf_int', sql, String(bits(to)), '1');
+      if (f === 'float') return call('pgf_int', call('pgf_float_round', sql), String(bits(to)), '1');
       break;
     case 'float':
       if (f === 'int' || f === 'numeric' || f === 'float') return `CAST(${sql} AS REAL)`;

@@ -54,7 +54,9 @@ export function compileCreateTable(ctx: CompileContext, n: AstObject): DdlResult
     if (n['if_not_exists']) return { plan: { kind: 'noop', tag: 'CREATE TABLE' }, edits: [] };
     throw new CompileError('42P07', `relation "${name}" already exists`);
   }
-  const temp = str(rv['relpersistence']) === 't';
+  // A temporary table lives on one session's connection, but the schema the compiler sees is the file's.
+  if (str(rv['relpersistence']) === 't') throw unsupported('temporary tables');
+  const temp = false;
   const elements = arr(n['tableElts']);
   const columnDefs = elements.map((e) => bodyOf(e, 'ColumnDef')).filter((c): c is AstObject => c !== undefined);
   const tableConstraints = elements.map((e) => bodyOf(e, 'Constraint')).filter((c): c is AstObject => c !== undefined);
@@ -337,12 +339,19 @@ export function compileRename(ctx: CompileContext, n: AstObject): DdlResult {
 }
 
 export function compileTruncate(ctx: CompileContext, n: AstObject): DdlResult {
+  if (n['behavior'] === 'DROP_CASCADE') throw unsupported('TRUNCATE … CASCADE');
   const statements: string[] = [];
   for (const r of arr(n['relations'])) {
     const name = str(bodyOf(r, 'RangeVar')?.['relname']) ?? '';
     if (!ctx.schema.tables.has(name)) throw undefinedTable(name);
     statements.push(`DELETE FROM ${ident(name)}`);
-    if (n['restart_seqs']) statements.push(`DELETE FROM sqlite_sequence WHERE name = ${literal(name)}`);
+    if (n['restart_seqs']) {
+      statements.push(`DELETE FROM sqlite_sequence WHERE name = ${literal(name)}`);
+      for (const c of ctx.schema.tables.get(name)!.columns) {
+        const seq = /^nextval\('([^']+)'/.exec(c.defaultExpr ?? '')?.[1];
+        if (seq) statements.push(`UPDATE _pgfabric_sequences SET value = 1, called = 0 WHERE name = ${literal(seq)}`);
+      }
+    }
   }
   return { plan: { ...ddlPlan(statements, 'TRUNCATE TABLE'), schemaChanged: false }, edits: [] };
 }

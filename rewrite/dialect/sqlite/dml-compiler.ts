@@ -86,7 +86,7 @@ export function compileInsert(ctx: CompileContext, n: AstObject): RunPlan {
     const isValues = !!select && arr(select['valuesLists']).length > 0 && select['op'] === 'SETOP_NONE' && arr(select['sortClause']).length === 0;
     const query = select && !isValues ? compileSelect(ctx, select, null) : null;
     // Without a column list Postgres targets the first N columns, N the width of the rows given; the rest get defaults.
-    const width = !select ? t.columns.length : query ? query.columns.length : Math.max(...arr(select['valuesLists']).map((row) => arr(bodyOf(row, 'List')?.['items']).length));
+    const width = !select ? 0 : query ? query.columns.length : Math.max(...arr(select['valuesLists']).map((row) => arr(bodyOf(row, 'List')?.['items']).length));
     const cols = named.length ? named : t.columns.slice(0, width).map((c) => c.name);
     const colTypes = cols.map((c) => {
       const col = t.columns.find((x) => x.name === c);
@@ -120,9 +120,11 @@ export function compileInsert(ctx: CompileContext, n: AstObject): RunPlan {
     } else {
       const q = query;
       if (q.columns.length > cols.length) throw new CompileError('42601', 'INSERT has more expressions than target columns');
-      const outs = q.columns.map((c, i) => coerce(ctx, { sql: `"pgf_src".${ident(c.name)}`, type: c.type, name: c.name }, colTypes[i]!, 'assignment').sql);
+      // The source's columns are taken by position (two may share a name): a CTE's column list renames them.
+      const names = q.columns.map((_, i) => `"pgf_c${i + 1}"`);
+      const outs = q.columns.map((c, i) => coerce(ctx, { sql: `"pgf_src".${names[i]}`, type: c.type, name: c.name }, colTypes[i]!, 'assignment').sql);
       // WHERE true: SQLite needs it to tell an upsert's ON CONFLICT from a join's ON.
-      source = `SELECT ${[...outs, ...defaults.map((d) => d.sql)].join(', ')} FROM (${q.sql}) AS "pgf_src" WHERE true`;
+      source = `WITH "pgf_src"(${names.join(', ')}) AS (${q.sql}) SELECT ${[...outs, ...defaults.map((d) => d.sql)].join(', ')} FROM "pgf_src" WHERE true`;
     }
     const conflict = onConflict(ctx, obj(n['onConflictClause']), t);
     const ret = returning(ctx, returningItems(n), t.scope);

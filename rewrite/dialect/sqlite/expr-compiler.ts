@@ -360,7 +360,7 @@ function funcCall(ctx: CompileContext, n: AstObject, scope: Scope): Expr {
   let args: Expr[];
   let orderBy = '';
   try {
-    args = n['agg_star'] ? [] : arr(n['args']).map((a) => compileExpr(ctx, a, scope));
+    args = n['agg_star'] ? [] : arr(n['args']).map((a, i) => compileExpr(ctx, i === 0 && SEQUENCE_FUNCTIONS.has(name) ? sequenceName(a) : a, scope));
     if (arr(n['agg_order']).length > 0) orderBy = ' ORDER BY ' + compileSortList(ctx, arr(n['agg_order']), scope);
   } finally {
     scope.inAggregate = saved;
@@ -375,6 +375,15 @@ function funcCall(ctx: CompileContext, n: AstObject, scope: Scope): Expr {
   // A function's result carries no typmod in Postgres (min, abs, lag of a numeric(12,2) are plain numeric).
   const type = compiled.type.typmod >= 0 ? (pgType(compiled.type.name) ?? compiled.type) : compiled.type;
   return { ...compiled, sql, name, type };
+}
+
+const SEQUENCE_FUNCTIONS = new Set(['nextval', 'currval', 'setval']);
+
+/** nextval('s'::regclass) names the sequence by text: sequences live in _pgfabric_sequences, not in the emulated pg_class. */
+function sequenceName(arg: unknown): unknown {
+  const cast = bodyOf(arg, 'TypeCast');
+  const type = stringList(obj(cast?.['typeName'])?.['names']).at(-1);
+  return cast && type === 'regclass' && bodyOf(cast['arg'], 'A_Const') ? cast['arg'] : arg;
 }
 
 /** ORDER BY items: Postgres's default NULL placement made explicit, numerics ordered by value. */

@@ -84,6 +84,7 @@ const JOIN_KEYWORD: Record<string, string> = { JOIN_INNER: 'JOIN', JOIN_LEFT: 'L
 
 function joinExpr(ctx: CompileContext, n: AstObject, scope: Scope): string {
   if (n['alias']) throw unsupported('an alias on a JOIN');
+  const leftStart = scope.items.length;
   const left = compileFromItem(ctx, n['larg'], scope);
   const leftCount = scope.items.length;
   const right = compileFromItem(ctx, n['rarg'], scope);
@@ -94,7 +95,7 @@ function joinExpr(ctx: CompileContext, n: AstObject, scope: Scope): string {
   if (using.length > 0) {
     if (keyword === 'RIGHT JOIN' || keyword === 'FULL JOIN') throw unsupported(`${keyword} … USING`);
     // Unqualified references to a USING column take the left side's (Postgres merges them; for inner and left joins the left value is the merged value).
-    for (let i = leftCount; i < scope.items.length; i++) scope.items[i] = { ...scope.items[i]!, hidden: new Set(using) };
+    for (let i = leftCount; i < scope.items.length; i++) scope.items[i] = { ...scope.items[i]!, hidden: new Set(using), ...(i === leftCount ? { using: { columns: using, leftStart } } : {}) };
     return `${left} ${keyword} ${right} USING (${using.map(ident).join(', ')})`;
   }
   if (n['quals'] === undefined) return `${left} ${keyword === 'JOIN' ? 'CROSS JOIN' : keyword} ${right}${keyword === 'JOIN' ? '' : ' ON 1'}`;

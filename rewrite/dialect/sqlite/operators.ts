@@ -4,7 +4,7 @@ import type { CompileContext } from './compile-context.js';
 import { coerce, commonType } from './coercion.js';
 import { CompileError, unsupported } from './compile-error.js';
 import { expr, type Expr } from './expr.js';
-import { displayType, T, type PgType } from './pg-types.js';
+import { displayType, pgType, T, type PgType } from './pg-types.js';
 import { call, literal } from './sql-text.js';
 
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
@@ -57,10 +57,15 @@ function resolveUnknowns(ctx: CompileContext, op: string, left: Expr, right: Exp
   const lOpen = isOpen(ctx, left);
   const rOpen = isOpen(ctx, right);
   if (op === '->' || op === '->>' || op === '#>' || op === '#>>' || op === '?') return [left, right];
-  if (lOpen && !rOpen) return [coerce(ctx, left, operandTypeFor(op, right.type, 'left')), right];
-  if (rOpen && !lOpen) return [left, coerce(ctx, right, operandTypeFor(op, left.type, 'right'))];
+  if (lOpen && !rOpen) return [coerce(ctx, left, withoutTypmod(operandTypeFor(op, right.type, 'left'))), right];
+  if (rOpen && !lOpen) return [left, coerce(ctx, right, withoutTypmod(operandTypeFor(op, left.type, 'right')))];
   if (lOpen && rOpen) return [coerce(ctx, left, T('text')), coerce(ctx, right, T('text'))];
   return [left, right];
+}
+
+/** `country = 'USA'` against char(2): the literal becomes bpchar, not char(2) (no padding, no length error). */
+function withoutTypmod(type: PgType): PgType {
+  return type.typmod < 0 || type.category === 'array' ? type : (pgType(type.name) ?? type);
 }
 
 /**
@@ -92,6 +97,8 @@ function comparison(ctx: CompileContext, op: string, left: Expr, right: Expr): E
 export function comparable(sql: string, type: PgType): string {
   if (type.category === 'numeric') return `CAST(${sql} AS REAL)`;
   if (type.category === 'interval') return call('pgf_interval_key', sql);
+  // character(n) compares without its trailing blanks ('DE ' = 'DE').
+  if (type.name === 'bpchar') return `rtrim(${sql}, ' ')`;
   return sql;
 }
 

@@ -17,6 +17,8 @@ export type ScopeItem = {
   readonly sqlColumns?: readonly string[];
   /** JOIN … USING / NATURAL: columns merged; an unqualified reference takes the left one. */
   readonly hidden?: ReadonlySet<string>;
+  /** Set on the first relation of a USING join's right side: the USING columns and where its left side starts in the scope. */
+  readonly using?: { readonly columns: readonly string[]; readonly leftStart: number };
 };
 
 export type ResolvedColumn = { sql: string; type: PgType; name: string };

@@ -133,14 +133,24 @@ function expandStar(qualifier: string[], scope: Scope): Target[] {
   const items = qualifier.length === 0 ? scope.items : [scope.item(qualifier.at(-1)!)];
   if (items.some((i) => i === undefined)) throw new CompileError('42P01', `missing FROM-clause entry for table "${qualifier.at(-1)}"`);
   if (qualifier.length === 0 && items.length === 0) throw new CompileError('42601', 'SELECT * with no tables specified is not valid');
-  const out: Target[] = [];
-  for (const item of items) {
+  const out: { item: number; target: Target }[] = [];
+  items.forEach((item, index) => {
+    const using = qualifier.length === 0 ? item!.using : undefined;
+    if (using) {
+      // Postgres lists a USING join's merged columns first, then the left side's others, then the right's.
+      const start = out.findIndex((e) => e.item >= using.leftStart);
+      const merged = using.columns.flatMap((name) => {
+        const k = out.findIndex((e) => e.item >= using.leftStart && e.target.name === name);
+        return k < 0 ? [] : out.splice(k, 1);
+      });
+      out.splice(start < 0 ? out.length : start, 0, ...merged);
+    }
     item!.columns.forEach((c, i) => {
       if (qualifier.length === 0 && item!.hidden?.has(c.name)) return;
-      out.push({ sql: columnSql(item!, i), type: c.type, name: c.name });
+      out.push({ item: index, target: { sql: columnSql(item!, i), type: c.type, name: c.name } });
     });
-  }
-  return out;
+  });
+  return out.map((e) => e.target);
 }
 
 /** ORDER BY / DISTINCT ON / GROUP BY term: an output column by name or position when it is one, else an expression. */

@@ -175,8 +175,12 @@ export function compileCopy(ctx: CompileContext, n: AstObject): SqlitePlan {
 }
 
 export function selectPlan(ctx: CompileContext, select: AstObject): RunPlan {
+  // FOR UPDATE/SHARE: no row locks in SQLite, but the statement takes the file's write lock, which covers them.
+  const locks = arr(select['lockingClause']).length > 0;
   const q = regOutputs(compileSelect(ctx, select, null));
-  return { kind: 'run', sqlite: [q.sql], columns: q.columns.map((c) => ({ name: c.name, type: typeRef(c.type) })), paramTypes: [], tag: { kind: 'rows', command: 'SELECT' }, schemaChanged: false, readOnly: true };
+  // nextval()/setval() write: the statement needs the write lock like any other write.
+  const writes = locks || /\bpgf_(nextval|setval)\(/.test(q.sql);
+  return { kind: 'run', sqlite: [q.sql], columns: q.columns.map((c) => ({ name: c.name, type: typeRef(c.type) })), paramTypes: [], tag: { kind: 'rows', command: 'SELECT' }, schemaChanged: false, readOnly: !writes };
 }
 
 /** Statements accepted without effect on SQLite, with the tag Postgres answers. */
