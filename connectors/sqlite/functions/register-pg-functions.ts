@@ -33,6 +33,7 @@ import { registerSequenceFunctions, type SequenceStore } from './sequences.js';
 import { registerSessionFunctions } from './session-functions.js';
 import { registerTableFunctions } from './table-functions.js';
 import { registerTextFunctions } from './text-functions.js';
+import { registerIntArithmetic } from './int-arithmetic.js';
 import { registerToChar } from './to-char.js';
 
 export type PgFunctionSession = {
@@ -49,6 +50,7 @@ export type PgFunctionHandles = { sequences: SequenceStore };
 export function registerPgFunctions(db: Database.Database, session: PgFunctionSession): PgFunctionHandles {
   const now = (): bigint => parseTimestamptz(session.transactionTimestamp());
   registerNumericFunctions(db);
+  registerIntArithmetic(db);
   registerAggregates(db);
   registerCoercions(db, now);
   registerDateTimeFunctions(db, session);

@@ -77,7 +77,9 @@ function operandTypeFor(op: string, other: PgType, _side: 'left' | 'right'): PgT
   if (op === '+' && (other.category === 'timestamp' || other.category === 'timestamptz' || other.category === 'time')) return T('interval');
   // jsonb - 'key' deletes a key: the unknown side is text (Postgres picks jsonb - text), not jsonb.
   if (op === '-' && other.category === 'jsonb') return T('text');
-  if ((op === '+' || op === '-') && other.category === 'date') return T('int4');
+  // date + unknown matches date + integer, date + interval and date + time alike: Postgres gives up.
+  if (op === '+' && other.category === 'date') throw new CompileError('42725', 'operator is not unique: date + unknown');
+  if (op === '-' && other.category === 'date') return T('int4');
   if (op === '||' && other.category !== 'array' && other.category !== 'jsonb') return T('text');
   return other;
 }
@@ -114,7 +116,9 @@ function arithmetic(ctx: CompileContext, op: string, left: Expr, right: Expr): E
     const type = T(width === 8 ? 'int8' : width === 4 ? 'int4' : 'int2');
     if (op === '/') return expr(call('pgf_int_div', left.sql, right.sql), type);
     if (op === '%') return expr(call('pgf_int_mod', left.sql, right.sql), type);
-    return expr(`(${left.sql} ${op} ${right.sql})`, type);
+    // Checked: SQLite knows no int2/int4 range and turns an int64 overflow into a float (Postgres: 22003).
+    const fn = { '+': 'pgf_int_add', '-': 'pgf_int_sub', '*': 'pgf_int_mul' }[op]!;
+    return expr(call(fn, left.sql, right.sql, String(width * 8)), type);
   }
   const numberish = (c: string): boolean => c === 'int' || c === 'oid' || c === 'numeric' || c === 'float';
   if (numberish(lc) && numberish(rc)) {
@@ -212,6 +216,7 @@ export function unaryMinus(ctx: CompileContext, operand: Expr): Expr {
   const e = isOpen(ctx, operand) ? coerce(ctx, operand, T('numeric')) : operand;
   switch (e.type.category) {
     case 'int':
+      return expr(call('pgf_int_sub', '0', e.sql, String((INT_WIDTH[e.type.name] ?? 4) * 8)), e.type);
     case 'float':
       return expr(`(- ${e.sql})`, e.type);
     case 'numeric':

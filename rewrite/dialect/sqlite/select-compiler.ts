@@ -248,6 +248,14 @@ function compileSetOperation(ctx: CompileContext, n: AstObject, outer: Scope | n
   if (left.columns.length !== right.columns.length) throw new CompileError('42601', `each ${keyword} query must have the same number of columns`);
   const types = left.columns.map((c, i) => commonType([c.type, right.columns[i]!.type]));
   const columns = left.columns.map((c, i) => ({ name: c.name, type: types[i]! }));
+  // Numerics are stored as text: 2 and 2.00 only compare equal when both sides keep the same scale.
+  if (!all) {
+    types.forEach((t, i) => {
+      const l = left.columns[i]!.type;
+      const r = right.columns[i]!.type;
+      if (t.category === 'numeric' && (l.name !== r.name || l.typmod !== r.typmod || l.typmod < 0)) throw unsupported(`${keyword} (without ALL) over numeric values of different or unconstrained scales`);
+    });
+  }
   const sql = `${conform(ctx, left, types)} ${keyword}${all ? ' ALL' : ''} ${conform(ctx, right, types)}`;
   const order = arr(n['sortClause']);
   const scope = new Scope(outer);
