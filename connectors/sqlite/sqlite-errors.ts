@@ -5,10 +5,12 @@ export type PgErrorFields = { code: string; message: string; detail?: string; hi
 
 /** Looks up index names in the file: (table, columns) → Postgres-like constraint name. */
 export type IndexNamer = (table: string, columns: readonly string[], primaryKey: boolean) => string;
+/** The table a named CHECK constraint belongs to (the compiler names them as Postgres does). */
+export type CheckTable = (constraint: string) => string | null;
 
 const SQLSTATE_RE = /^[0-9A-Z]{5}$/;
 
-type Rule = { readonly test: RegExp; readonly map: (m: RegExpExecArray, namer: IndexNamer, sqliteCode: string) => PgErrorFields };
+type Rule = { readonly test: RegExp; readonly map: (m: RegExpExecArray, namer: IndexNamer, sqliteCode: string, checkTable: CheckTable) => PgErrorFields };
 
 // By message (SQLite's extended codes are too coarse for some: no such table and syntax are both SQLITE_ERROR).
 const MESSAGE_RULES: readonly Rule[] = [
@@ -24,7 +26,13 @@ const MESSAGE_RULES: readonly Rule[] = [
     map: (m) => ({ code: '23502', message: `null value in column "${m[2]}" of relation "${m[1]}" violates not-null constraint` }),
   },
   { test: /^FOREIGN KEY constraint failed$/, map: () => ({ code: '23503', message: 'insert or update violates foreign key constraint' }) },
-  { test: /^CHECK constraint failed: (.+)$/, map: (m) => ({ code: '23514', message: `new row violates check constraint "${m[1]}"` }) },
+  {
+    test: /^CHECK constraint failed: (.+)$/,
+    map: (m, _namer, _code, checkTable) => {
+      const table = checkTable(m[1]!);
+      return { code: '23514', message: table ? `new row for relation "${table}" violates check constraint "${m[1]}"` : `new row violates check constraint "${m[1]}"` };
+    },
+  },
   { test: /^integer overflow$/, map: () => ({ code: '22003', message: 'integer out of range' }) },
   { test: /^too many SQL variables/, map: () => ({ code: '54000', message: 'too many parameters' }) },
   { test: /^string or blob too big$/, map: () => ({ code: '54000', message: 'value too large' }) },
@@ -44,14 +52,14 @@ const CODE_RULES: Readonly<Record<string, PgErrorFields>> = {
   SQLITE_CONSTRAINT_FOREIGNKEY: { code: '23503', message: 'insert or update violates foreign key constraint' },
 };
 
-export function pgErrorOf(err: unknown, namer: IndexNamer): PgErrorFields {
+export function pgErrorOf(err: unknown, namer: IndexNamer, checkTable: CheckTable = () => null): PgErrorFields {
   if (!(err instanceof Error)) return { code: 'XX000', message: String(err) };
   const code = (err as { code?: unknown }).code;
   // pgf_* functions throw with the SQLSTATE they mean.
   if (typeof code === 'string' && SQLSTATE_RE.test(code)) return withExtras(err, { code, message: err.message });
   for (const rule of MESSAGE_RULES) {
     const m = rule.test.exec(err.message);
-    if (m) return rule.map(m, namer, typeof code === 'string' ? code : '');
+    if (m) return rule.map(m, namer, typeof code === 'string' ? code : '', checkTable);
   }
   if (typeof code === 'string') {
     const known = CODE_RULES[code] ?? CODE_RULES[code.replace(/_[A-Z]+$/, '')];

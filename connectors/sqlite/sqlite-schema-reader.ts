@@ -9,6 +9,9 @@ CREATE TABLE IF NOT EXISTS _pgfabric_columns (table_name TEXT NOT NULL, column_n
   pg_type TEXT NOT NULL, not_null INTEGER NOT NULL DEFAULT 0, default_expr TEXT, PRIMARY KEY (table_name, column_name));
 CREATE TABLE IF NOT EXISTS _pgfabric_sequences (name TEXT PRIMARY KEY, value INTEGER NOT NULL, increment INTEGER NOT NULL DEFAULT 1,
   called INTEGER NOT NULL DEFAULT 0);
+-- CHECK constraints as Postgres names and prints them (SQLite keeps only the compiled expression).
+CREATE TABLE IF NOT EXISTS _pgfabric_checks (table_name TEXT NOT NULL, name TEXT NOT NULL, column_name TEXT, definition TEXT NOT NULL,
+  PRIMARY KEY (table_name, name));
 -- Never used: it makes SQLite create sqlite_sequence, which TRUNCATE … RESTART IDENTITY resets.
 CREATE TABLE IF NOT EXISTS _pgfabric_autoincrement (id INTEGER PRIMARY KEY AUTOINCREMENT);`;
 
@@ -55,6 +58,16 @@ export function pgTypeOfDeclared(declared: string): string {
 }
 
 /** The Postgres-style name of the unique index on (table, columns): an explicit index's own name, else `t_pkey` / `t_a_b_key`. */
+/** The table a named CHECK constraint belongs to, or null. */
+export function checkTableOf(db: Database.Database, name: string): string | null {
+  try {
+    const row = db.prepare('SELECT table_name FROM _pgfabric_checks WHERE name = ?').get(name) as { table_name: string } | undefined;
+    return row?.table_name ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function uniqueIndexName(db: Database.Database, table: string, columns: readonly string[]): string {
   try {
     const indexes = db.prepare(`PRAGMA index_list("${table.replaceAll('"', '""')}")`).all() as { name: string; unique: number; origin: string }[];

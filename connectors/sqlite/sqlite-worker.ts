@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { pgErrorOf } from './sqlite-errors.js';
-import { METADATA_DDL, readSchema, uniqueIndexName } from './sqlite-schema-reader.js';
+import { checkTableOf, METADATA_DDL, readSchema, uniqueIndexName } from './sqlite-schema-reader.js';
 import { WorkerConnection, type ConnectionSession } from './worker-connection.js';
 import type { WorkerInit, WorkerRequest, WorkerResponse } from './worker-messages.js';
 import { workerFunctions } from './function-registrar.js';
@@ -88,7 +88,7 @@ parentPort!.on('message', (req: WorkerRequest) => {
     res = handle(req);
   } catch (err) {
     const namer = (table: string, columns: readonly string[]) => (admin ? uniqueIndexName(admin, table, columns) : `${table}_${columns.join('_')}_key`);
-    const error = pgErrorOf(err, namer);
+    const error = pgErrorOf(err, namer, (name) => (admin ? checkTableOf(admin, name) : null));
     // A cancelled pgf function's error says why, as Postgres does.
     if (error.code === '57014' && 'slot' in req) {
       const flag = Atomics.load(cancelFlags, req.slot);

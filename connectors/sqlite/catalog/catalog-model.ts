@@ -8,6 +8,7 @@ import { objectOid } from './catalog-oids.js';
 export type ModelColumn = { name: string; attnum: number; pgType: string; notNull: boolean; defaultExpr: string | null };
 export type ModelIndex = { oid: number; name: string; columns: string[]; unique: boolean; primary: boolean; constraint: 'p' | 'u' | null };
 export type ModelForeignKey = { oid: number; name: string; columns: string[]; refTable: string; refColumns: string[]; onUpdate: string; onDelete: string };
+export type ModelCheck = { oid: number; name: string; column: string | null; definition: string };
 export type ModelRelation = {
   oid: number;
   name: string;
@@ -15,6 +16,7 @@ export type ModelRelation = {
   columns: ModelColumn[];
   indexes: ModelIndex[];
   foreignKeys: ModelForeignKey[];
+  checks: ModelCheck[];
 };
 
 type InfoRow = { name: string; pk: number };
@@ -32,6 +34,7 @@ export function readModel(db: Database.Database): ModelRelation[] {
     columns: r.columns.map((c, i) => ({ name: c.name, attnum: i + 1, pgType: c.pgType, notNull: c.notNull, defaultExpr: c.defaultExpr })),
     indexes: [] as ModelIndex[],
     foreignKeys: [] as ModelForeignKey[],
+    checks: [] as ModelCheck[],
   }));
   const byName = new Map(relations.map((r) => [r.name, r]));
   for (const r of relations) {
@@ -74,7 +77,21 @@ export function readModel(db: Database.Database): ModelRelation[] {
       r.foreignKeys.push({ oid: objectOid('con', r.name + '.' + name), name, columns, refTable: first.table, refColumns, onUpdate: first.on_update, onDelete: first.on_delete });
     }
   }
+  for (const c of readChecks(db)) {
+    byName.get(c.table_name)?.checks.push({ oid: objectOid('con', `${c.table_name}.${c.name}`), name: c.name, column: c.column_name, definition: c.definition });
+  }
   return relations;
+}
+
+type CheckRow = { table_name: string; name: string; column_name: string | null; definition: string };
+
+/** CHECK constraints as the compiler named and printed them (a file from before _pgfabric_checks has none). */
+function readChecks(db: Database.Database): CheckRow[] {
+  try {
+    return db.prepare('SELECT table_name, name, column_name, definition FROM _pgfabric_checks ORDER BY table_name, name').all() as CheckRow[];
+  } catch {
+    return [];
+  }
 }
 
 function tableSql(db: Database.Database, name: string): string {

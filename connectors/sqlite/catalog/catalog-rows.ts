@@ -1,7 +1,7 @@
 // Rows for the file-dependent catalog tables, built from the model (pg_class, pg_attribute, pg_attrdef,
 // pg_index, pg_constraint and the information_schema tables), as column → storage value maps.
 import { BTREE_AM, CURRENT_ROLE_OID, HEAP_AM, NAMESPACE, objectOid } from './catalog-oids.js';
-import { referencedIndex, type ModelColumn, type ModelForeignKey, type ModelIndex, type ModelRelation } from './catalog-model.js';
+import { referencedIndex, type ModelCheck, type ModelColumn, type ModelForeignKey, type ModelIndex, type ModelRelation } from './catalog-model.js';
 import { parseDisplayType, typeByOid } from './catalog-types.js';
 
 export type Row = Record<string, string | number | null>;
@@ -40,7 +40,7 @@ export function catalogRows(relations: readonly ModelRelation[], database: strin
     const isTable = r.kind === 'table';
     rows['pg_class']!.push({
       oid: r.oid, relname: r.name, relnamespace: NAMESPACE.public, relowner: CURRENT_ROLE_OID, relam: isTable ? HEAP_AM : 0, relfilenode: isTable ? r.oid : 0,
-      reltuples: -1, relhasindex: b(r.indexes.length > 0), relpersistence: 'p', relkind: isTable ? 'r' : 'v', relnatts: r.columns.length,
+      reltuples: -1, relhasindex: b(r.indexes.length > 0), relpersistence: 'p', relkind: isTable ? 'r' : 'v', relnatts: r.columns.length, relchecks: r.checks.length,
       relhasrules: b(!isTable), relhastriggers: b(withTriggers.has(r.name)), relispopulated: 1, relreplident: isTable ? 'd' : 'n',
     });
     rows['tables']!.push({ ...info, table_name: r.name, table_type: isTable ? 'BASE TABLE' : 'VIEW', is_insertable_into: yesNo(isTable), is_typed: 'NO' });
@@ -48,6 +48,7 @@ export function catalogRows(relations: readonly ModelRelation[], database: strin
     for (const c of r.columns) addColumn(rows, r, c, info);
     for (const ix of r.indexes) addIndex(rows, r, ix, info);
     for (const fk of r.foreignKeys) addForeignKey(rows, relations, r, fk, info);
+    for (const check of r.checks) addCheck(rows, r, check, info);
   }
   return rows;
 }
@@ -125,6 +126,13 @@ function addIndex(rows: CatalogRows, r: ModelRelation, ix: ModelIndex, info: Row
     rows['key_column_usage']!.push({ ...con, ...info, table_name: r.name, column_name: column, ordinal_position: i + 1 });
     rows['constraint_column_usage']!.push({ ...info, table_name: r.name, column_name: column, ...con });
   });
+}
+
+function addCheck(rows: CatalogRows, r: ModelRelation, check: ModelCheck, info: Row): void {
+  const keys = check.column === null ? [] : attnums(r, [check.column]);
+  rows['pg_constraint']!.push({ ...constraintBase(check.oid, check.name, 'c', r.oid), conkey: keys.length ? `{${keys.join(',')}}` : null, connoinherit: 0, pgf_def: check.definition });
+  const con = { constraint_catalog: info['table_catalog']!, constraint_schema: 'public', constraint_name: check.name };
+  rows['table_constraints']!.push({ ...con, ...info, table_name: r.name, constraint_type: 'CHECK', is_deferrable: 'NO', initially_deferred: 'NO', enforced: 'YES' });
 }
 
 function constraintBase(oid: number, name: string, contype: string, relOid: number): Row {

@@ -8,7 +8,7 @@ import type { CompileContext } from './compile-context.js';
 import { coerce } from './coercion.js';
 import { CompileError, undefinedTable, unsupported } from './compile-error.js';
 import { compileExpr } from './expr-compiler.js';
-import { createSequence, deleteColumns, dropSequence, insertColumns, renameColumn, renameTable, setDefault } from './metadata.js';
+import { createSequence, deleteChecks, deleteColumns, dropSequence, insertChecks, insertColumns, renameColumn, renameTable, setDefault, type CheckConstraint } from './metadata.js';
 import type { RunPlan, SqliteColumn, SqlitePlan, SqliteTable } from './plan-types.js';
 import { displayType, T, type PgType } from './pg-types.js';
 import { Scope } from './scope.js';
@@ -68,6 +68,7 @@ export function compileCreateTable(ctx: CompileContext, n: AstObject): DdlResult
   const shapes = columnDefs.map((c) => ({ name: str(c['colname']) ?? '', type: resolveTypeName(c['typeName']).type }));
   scope.add({ refname: name, sqlName: ident(name), columns: shapes });
   const statements: string[] = [];
+  const checks: CheckConstraint[] = [];
   const columns: ColumnPlan[] = columnDefs.map((c, i) => {
     const colName = str(c['colname']) ?? '';
     const { type, serial } = resolveTypeName(c['typeName']);
@@ -102,9 +103,12 @@ export function compileCreateTable(ctx: CompileContext, n: AstObject): DdlResult
         case 'CONSTR_UNIQUE':
           sql += ' UNIQUE';
           break;
-        case 'CONSTR_CHECK':
-          sql += ` CHECK (${coerce(ctx, compileExpr(ctx, k['raw_expr'], scope), T('bool')).sql})`;
+        case 'CONSTR_CHECK': {
+          const check = distinct(checks, checkConstraint(name, str(k['conname']) ?? null, k['raw_expr'], colName));
+          checks.push(check);
+          sql += ` CONSTRAINT ${ident(check.name)} CHECK (${coerce(ctx, compileExpr(ctx, k['raw_expr'], scope), T('bool')).sql})`;
           break;
+        }
         case 'CONSTR_FOREIGN':
           sql += references(k);
           break;
@@ -127,8 +131,11 @@ export function compileCreateTable(ctx: CompileContext, n: AstObject): DdlResult
       }
       case 'CONSTR_UNIQUE':
         return [`${named}UNIQUE (${stringList(k['keys']).map(ident).join(', ')})`];
-      case 'CONSTR_CHECK':
-        return [`${named}CHECK (${coerce(ctx, compileExpr(ctx, k['raw_expr'], scope), T('bool')).sql})`];
+      case 'CONSTR_CHECK': {
+        const check = distinct(checks, checkConstraint(name, str(k['conname']) ?? null, k['raw_expr'], firstColumn(k['raw_expr'], columns.map((c) => c.def.name))));
+        checks.push(check);
+        return [`CONSTRAINT ${ident(check.name)} CHECK (${coerce(ctx, compileExpr(ctx, k['raw_expr'], scope), T('bool')).sql})`];
+      }
       case 'CONSTR_FOREIGN':
         return [`${named}FOREIGN KEY (${stringList(k['fk_attrs']).map(ident).join(', ')})${references(k)}`];
       default:
@@ -138,7 +145,29 @@ export function compileCreateTable(ctx: CompileContext, n: AstObject): DdlResult
   const create = `CREATE ${temp ? 'TEMP ' : ''}TABLE ${ident(name)} (${[...columns.map((c) => c.sql), ...constraintSql].join(', ')})`;
   const defs = columns.map((c) => c.def);
   const definition: SqliteTable = { name, kind: 'table', columns: defs };
-  return { plan: ddlPlan([create, ...statements, ...insertColumns(name, defs)], 'CREATE TABLE'), edits: [{ table: name, definition }] };
+  return { plan: ddlPlan([create, ...statements, ...insertColumns(name, defs), ...insertChecks(name, checks)], 'CREATE TABLE'), edits: [{ table: name, definition }] };
+}
+
+/** A CHECK constraint named as Postgres names it (<table>_<column>_check) and printed as pg_get_constraintdef would, roughly. */
+function checkConstraint(table: string, given: string | null, expr: unknown, column: string | null): CheckConstraint {
+  return { name: given ?? `${table}_${column ?? ''}${column ? '_' : ''}check`, column, definition: `CHECK (${expressionText(expr)})` };
+}
+
+/** A second accounts_balance_check becomes accounts_balance_check1, as Postgres numbers them. */
+function distinct(existing: readonly CheckConstraint[], check: CheckConstraint): CheckConstraint {
+  let name = check.name;
+  for (let n = 1; existing.some((c) => c.name === name); n++) name = `${check.name}${n}`;
+  return { ...check, name };
+}
+
+/** The first of the table's columns a table-level CHECK names (Postgres names the constraint after it). */
+function firstColumn(expr: unknown, columns: readonly string[]): string | null {
+  const text = JSON.stringify(expr);
+  let first: { at: number; name: string } | null = null;
+  for (const m of text.matchAll(/"ColumnRef":\{"fields":\[\{"String":\{"sval":"([^"]+)"/g)) {
+    if (columns.includes(m[1]!) && (first === null || m.index! < first.at)) first = { at: m.index!, name: m[1]! };
+  }
+  return first?.name ?? null;
 }
 
 export function compileCreateTableAs(ctx: CompileContext, n: AstObject): DdlResult {
@@ -214,7 +243,7 @@ export function compileDrop(ctx: CompileContext, n: AstObject): DdlResult {
         const exists = ctx.schema.tables.get(name);
         if (!exists && !missingOk) throw undefinedTable(name);
         if (!exists) continue;
-        statements.push(`DROP ${exists.kind === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(name)}`, deleteColumns(name));
+        statements.push(`DROP ${exists.kind === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(name)}`, deleteColumns(name), deleteChecks(name));
         for (const c of exists.columns) {
           const seq = /^nextval\('([^']+)'/.exec(c.defaultExpr ?? '')?.[1];
           if (seq) statements.push(dropSequence(seq));
@@ -262,7 +291,7 @@ export function compileAlterTable(ctx: CompileContext, n: AstObject): DdlResult 
         const constraints = arr(c['constraints']).map((k) => bodyOf(k, 'Constraint')!);
         const dflt = constraints.find((k) => k['contype'] === 'CONSTR_DEFAULT');
         const notNull = constraints.some((k) => k['contype'] === 'CONSTR_NOTNULL') || c['is_not_null'] === true;
-        if (constraints.some((k) => !['CONSTR_DEFAULT', 'CONSTR_NOTNULL', 'CONSTR_NULL', 'CONSTR_CHECK'].includes(String(k['contype'])))) throw unsupported('this constraint on ADD COLUMN');
+        if (constraints.some((k) => !['CONSTR_DEFAULT', 'CONSTR_NOTNULL', 'CONSTR_NULL'].includes(String(k['contype'])))) throw unsupported(`ADD COLUMN … ${String(constraints.find((k) => !['CONSTR_DEFAULT', 'CONSTR_NOTNULL', 'CONSTR_NULL'].includes(String(k['contype'])))?.['contype']).replace('CONSTR_', '')} constraint`);
         const defaultExpr = dflt ? expressionText(dflt['raw_expr']) : null;
         const value = dflt ? coerce(ctx, compileExpr(ctx, dflt['raw_expr'], new Scope(null)), type, 'assignment').sql : null;
         if (notNull && value === null) throw unsupported('ADD COLUMN … NOT NULL without a default');
@@ -326,7 +355,7 @@ export function compileRename(ctx: CompileContext, n: AstObject): DdlResult {
   const newName = str(n['newname']) ?? '';
   if (type === 'OBJECT_TABLE') {
     return {
-      plan: ddlPlan([`ALTER TABLE ${ident(name)} RENAME TO ${ident(newName)}`, renameTable(name, newName)], 'ALTER TABLE'),
+      plan: ddlPlan([`ALTER TABLE ${ident(name)} RENAME TO ${ident(newName)}`, ...renameTable(name, newName)], 'ALTER TABLE'),
       edits: [{ table: name, definition: null }, { table: newName, definition: { ...table, name: newName } }],
     };
   }

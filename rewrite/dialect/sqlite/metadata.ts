@@ -9,6 +9,18 @@ export function insertColumns(table: string, columns: readonly SqliteColumn[], f
   return [`INSERT INTO _pgfabric_columns (table_name, column_name, position, pg_type, not_null, default_expr) VALUES ${rows.join(', ')}`];
 }
 
+export type CheckConstraint = { readonly name: string; readonly column: string | null; readonly definition: string };
+
+export function insertChecks(table: string, checks: readonly CheckConstraint[]): string[] {
+  if (checks.length === 0) return [];
+  const rows = checks.map((c) => `(${literal(table)}, ${literal(c.name)}, ${c.column === null ? 'NULL' : literal(c.column)}, ${literal(c.definition)})`);
+  return [`INSERT INTO _pgfabric_checks (table_name, name, column_name, definition) VALUES ${rows.join(', ')}`];
+}
+
+export function deleteChecks(table: string): string {
+  return `DELETE FROM _pgfabric_checks WHERE table_name = ${literal(table)}`;
+}
+
 export function deleteColumns(table: string, column?: string): string {
   return `DELETE FROM _pgfabric_columns WHERE table_name = ${literal(table)}${column === undefined ? '' : ` AND column_name = ${literal(column)}`}`;
 }
@@ -17,8 +29,11 @@ export function setDefault(table: string, column: string, defaultExpr: string | 
   return `UPDATE _pgfabric_columns SET default_expr = ${defaultExpr === null ? 'NULL' : literal(defaultExpr)} WHERE table_name = ${literal(table)} AND column_name = ${literal(column)}`;
 }
 
-export function renameTable(from: string, to: string): string {
-  return `UPDATE _pgfabric_columns SET table_name = ${literal(to)} WHERE table_name = ${literal(from)}`;
+export function renameTable(from: string, to: string): string[] {
+  return [
+    `UPDATE _pgfabric_columns SET table_name = ${literal(to)} WHERE table_name = ${literal(from)}`,
+    `UPDATE _pgfabric_checks SET table_name = ${literal(to)} WHERE table_name = ${literal(from)}`,
+  ];
 }
 
 export function renameColumn(table: string, from: string, to: string): string {
