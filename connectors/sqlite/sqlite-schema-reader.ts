@@ -12,6 +12,8 @@ CREATE TABLE IF NOT EXISTS _pgfabric_sequences (name TEXT PRIMARY KEY, value INT
 -- CHECK constraints as Postgres names and prints them (SQLite keeps only the compiled expression).
 CREATE TABLE IF NOT EXISTS _pgfabric_checks (table_name TEXT NOT NULL, name TEXT NOT NULL, column_name TEXT, definition TEXT NOT NULL,
   PRIMARY KEY (table_name, name));
+-- Each view's Postgres definition (pg_get_viewdef; SQLite keeps only the compiled SQLite).
+CREATE TABLE IF NOT EXISTS _pgfabric_views (name TEXT PRIMARY KEY, definition TEXT NOT NULL);
 -- Never used: it makes SQLite create sqlite_sequence, which TRUNCATE … RESTART IDENTITY resets.
 CREATE TABLE IF NOT EXISTS _pgfabric_autoincrement (id INTEGER PRIMARY KEY AUTOINCREMENT);`;
 

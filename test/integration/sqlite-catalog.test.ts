@@ -175,8 +175,16 @@ describe('ORM and driver introspection on a SQLite tenant', () => {
     }
   });
 
-  it('refuses what it cannot answer with 0A000 naming it', async () => {
-    await expect(client.query(`select pg_get_viewdef('big_orders'::regclass)`)).rejects.toMatchObject({ code: '0A000', message: expect.stringContaining('pg_get_viewdef') });
+  it('gives a view its Postgres definition (pg_get_viewdef, pg_views, information_schema.views)', async () => {
+    const def = (await client.query(`select pg_get_viewdef('big_orders'::regclass) as d`)).rows[0].d as string;
+    expect(def).toMatch(/^ SELECT .*FROM .*orders.*;$/);
+    const views = await client.query(`select definition from pg_views where viewname = 'big_orders'`);
+    expect(views.rows).toEqual([{ definition: def }]);
+    const info = await client.query(`select view_definition from information_schema.views where table_name = 'big_orders'`);
+    expect(info.rows).toEqual([{ view_definition: def }]);
+  });
+
+  it('refuses what it cannot answer', async () => {
     await expect(client.query('select * from pg_catalog.pg_proc')).rejects.toMatchObject({ message: expect.stringContaining('pg_proc') });
   });
 });

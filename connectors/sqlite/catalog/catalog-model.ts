@@ -17,6 +17,8 @@ export type ModelRelation = {
   indexes: ModelIndex[];
   foreignKeys: ModelForeignKey[];
   checks: ModelCheck[];
+  /** Views: the Postgres definition the compiler kept (null for views made before it did). */
+  viewDefinition: string | null;
 };
 
 type InfoRow = { name: string; pk: number };
@@ -35,6 +37,7 @@ export function readModel(db: Database.Database): ModelRelation[] {
     indexes: [] as ModelIndex[],
     foreignKeys: [] as ModelForeignKey[],
     checks: [] as ModelCheck[],
+    viewDefinition: null as string | null,
   }));
   const byName = new Map(relations.map((r) => [r.name, r]));
   for (const r of relations) {
@@ -77,10 +80,22 @@ export function readModel(db: Database.Database): ModelRelation[] {
       r.foreignKeys.push({ oid: objectOid('con', r.name + '.' + name), name, columns, refTable: first.table, refColumns, onUpdate: first.on_update, onDelete: first.on_delete });
     }
   }
+  for (const v of readViewDefinitions(db)) {
+    const r = byName.get(v.name);
+    if (r) r.viewDefinition = v.definition;
+  }
   for (const c of readChecks(db)) {
     byName.get(c.table_name)?.checks.push({ oid: objectOid('con', `${c.table_name}.${c.name}`), name: c.name, column: c.column_name, definition: c.definition });
   }
   return relations;
+}
+
+function readViewDefinitions(db: Database.Database): { name: string; definition: string }[] {
+  try {
+    return db.prepare('SELECT name, definition FROM _pgfabric_views').all() as { name: string; definition: string }[];
+  } catch {
+    return [];
+  }
 }
 
 type CheckRow = { table_name: string; name: string; column_name: string | null; definition: string };

@@ -40,11 +40,11 @@ export function catalogRows(relations: readonly ModelRelation[], database: strin
     const isTable = r.kind === 'table';
     rows['pg_class']!.push({
       oid: r.oid, relname: r.name, relnamespace: NAMESPACE.public, relowner: CURRENT_ROLE_OID, relam: isTable ? HEAP_AM : 0, relfilenode: isTable ? r.oid : 0,
-      reltuples: -1, relhasindex: b(r.indexes.length > 0), relpersistence: 'p', relkind: isTable ? 'r' : 'v', relnatts: r.columns.length, relchecks: r.checks.length,
+      reltuples: -1, relhasindex: b(r.indexes.length > 0), relpersistence: 'p', relkind: isTable ? 'r' : 'v', relnatts: r.columns.length, relchecks: r.checks.length, pgf_viewdef: r.viewDefinition,
       relhasrules: b(!isTable), relhastriggers: b(withTriggers.has(r.name)), relispopulated: 1, relreplident: isTable ? 'd' : 'n',
     });
     rows['tables']!.push({ ...info, table_name: r.name, table_type: isTable ? 'BASE TABLE' : 'VIEW', is_insertable_into: yesNo(isTable), is_typed: 'NO' });
-    if (!isTable) rows['views']!.push({ ...info, table_name: r.name, check_option: 'NONE', is_updatable: 'NO', is_insertable_into: 'NO', is_trigger_updatable: 'NO', is_trigger_deletable: 'NO', is_trigger_insertable_into: 'NO' });
+    if (!isTable) rows['views']!.push({ ...info, table_name: r.name, view_definition: r.viewDefinition, check_option: 'NONE', is_updatable: 'NO', is_insertable_into: 'NO', is_trigger_updatable: 'NO', is_trigger_deletable: 'NO', is_trigger_insertable_into: 'NO' });
     for (const c of r.columns) addColumn(rows, r, c, info);
     for (const ix of r.indexes) addIndex(rows, r, ix, info);
     for (const fk of r.foreignKeys) addForeignKey(rows, relations, r, fk, info);

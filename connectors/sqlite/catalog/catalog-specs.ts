@@ -22,6 +22,7 @@ export const PG_CATALOG_SPECS: Readonly<Record<string, string>> = {
   pg_publication: 'oid oid, pubname name, pubowner oid, puballtables bool, pubinsert bool, pubupdate bool, pubdelete bool, pubtruncate bool, pubviaroot bool',
   pg_publication_namespace: 'oid oid, pnpubid oid, pnnspid oid',
   pg_publication_rel: 'oid oid, prpubid oid, prrelid oid, prqual text, prattrs _int2',
+  pg_rewrite: 'oid oid, rulename name, ev_class oid, ev_type char, ev_enabled char, is_instead bool, ev_qual text, ev_action text',
   pg_trigger: 'oid oid, tgrelid oid, tgparentid oid, tgname name, tgfoid oid, tgtype int2, tgenabled char, tgisinternal bool, tgconstrrelid oid, tgconstrindid oid, tgconstraint oid, tgdeferrable bool, tginitdeferred bool, tgnargs int2, tgattr _int2, tgargs bytea, tgqual text, tgoldtable name, tgnewtable name',
   pg_inherits: 'inhrelid oid, inhparent oid, inhseqno int4, inhdetachpending bool',
   pg_enum: 'oid oid, enumtypid oid, enumsortorder float4, enumlabel name',
@@ -45,6 +46,7 @@ export const INFORMATION_SCHEMA_SPECS: Readonly<Record<string, string>> = {
 /** Columns the connector keeps beside the declared ones (precomputed definitions; the compiler reads them, users cannot). */
 export const HIDDEN_COLUMNS: Readonly<Record<string, string>> = {
   pg_constraint: 'pgf_def text',
+  pg_class: 'pgf_viewdef text',
   pg_index: 'pgf_def text, pgf_def_full text',
 };
 

@@ -14,7 +14,7 @@ export const VIEWS: Readonly<Record<string, string>> = {
   pg_user: `SELECT ${USER}, ${CURRENT_ROLE_OID}, 0, 0, 0, 0, '********', NULL, NULL`,
   pg_database: `SELECT ${DATABASE_OID}, ${DATABASE}, ${CURRENT_ROLE_OID}, 6, 'c', 0, 1, -1, 1663, 'C', 'C', NULL, NULL, NULL`,
   pg_tables: `SELECT 'public', relname, ${USER}, NULL, relhasindex, 0, 0, 0 FROM pg_class WHERE relkind = 'r'`,
-  pg_views: `SELECT 'public', relname, ${USER}, NULL FROM pg_class WHERE relkind = 'v'`,
+  pg_views: `SELECT 'public', relname, ${USER}, pgf_viewdef FROM pg_class WHERE relkind = 'v'`,
   pg_indexes: `SELECT 'public', t.relname, i.relname, NULL, x.pgf_def_full FROM pg_index AS x JOIN pg_class AS i ON i.oid = x.indexrelid JOIN pg_class AS t ON t.oid = x.indrelid`,
 };
 

@@ -61,9 +61,7 @@ export const CATALOG_FUNCTIONS: readonly [string, FunctionEntry][] = [
     return expr(`(SELECT CASE WHEN ${pretty} THEN "pgf_q".pgf_def ELSE "pgf_q".pgf_def_full END FROM "pg_catalog"."pg_index" AS "pgf_q" WHERE "pgf_q".indexrelid = ${oid(ctx, args[0]!)})`, T('text'), 'pg_get_indexdef');
   }),
   scalar('pg_get_constraintdef', 1, 2, (ctx, [con]) => expr(`(SELECT "pgf_q".pgf_def FROM "pg_catalog"."pg_constraint" AS "pgf_q" WHERE "pgf_q".oid = ${oid(ctx, con!)})`, T('text'), 'pg_get_constraintdef')),
-  scalar('pg_get_viewdef', 1, 2, () => {
-    throw unsupported('pg_get_viewdef() (a SQLite view keeps no Postgres definition)');
-  }),
+  scalar('pg_get_viewdef', 1, 2, (ctx, [view]) => expr(`(SELECT "pgf_q".pgf_viewdef FROM "pg_catalog"."pg_class" AS "pgf_q" WHERE "pgf_q".oid = ${oid(ctx, view!)})`, T('text'), 'pg_get_viewdef')),
   size('pg_relation_size'),
   size('pg_table_size'),
   size('pg_total_relation_size'),
@@ -89,6 +87,8 @@ export const CATALOG_FUNCTIONS: readonly [string, FunctionEntry][] = [
   scalar('pg_partition_ancestors', 1, 1, (ctx, [rel]) => expr(regclass(ctx, rel!), T('regclass'), 'relid')),
   nothing('pg_get_statisticsobjdef_columns', 1, 1),
   nothing('pg_get_triggerdef', 1, 2),
+  // A SQLite view has no rules of its own to list (pg_rewrite is empty): psql's \d+ asks anyway.
+  nothing('pg_get_ruledef', 1, 2),
   scalar('current_schemas', 1, 1, (ctx, [implicit]) => expr(`(CASE WHEN ${coerce(ctx, implicit!, T('bool')).sql} THEN '{pg_catalog,public}' ELSE '{public}' END)`, arrayOf(T('name')), 'current_schemas')),
   scalar('pg_is_in_recovery', 0, 0, () => expr('0', T('bool'), 'pg_is_in_recovery')),
   scalar('pg_encoding_max_length', 1, 1, () => expr('4', T('int4'), 'pg_encoding_max_length')),

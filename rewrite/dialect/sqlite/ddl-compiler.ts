@@ -8,7 +8,7 @@ import type { CompileContext } from './compile-context.js';
 import { coerce } from './coercion.js';
 import { CompileError, undefinedTable, unsupported } from './compile-error.js';
 import { compileExpr } from './expr-compiler.js';
-import { createSequence, deleteChecks, deleteColumns, dropSequence, insertChecks, insertColumns, renameColumn, renameTable, setDefault, type CheckConstraint } from './metadata.js';
+import { createSequence, deleteChecks, deleteColumns, deleteViewDefinition, dropSequence, insertChecks, insertColumns, renameColumn, renameTable, saveViewDefinition, setDefault, type CheckConstraint } from './metadata.js';
 import type { RunPlan, SqliteColumn, SqlitePlan, SqliteTable } from './plan-types.js';
 import { displayType, T, type PgType } from './pg-types.js';
 import { Scope } from './scope.js';
@@ -191,7 +191,9 @@ export function compileCreateTableAs(ctx: CompileContext, n: AstObject): DdlResu
 export function compileCreateView(ctx: CompileContext, n: AstObject): DdlResult {
   const rv = obj(n['view']) ?? {};
   const name = str(rv['relname']) ?? '';
-  const query = compileSelect(ctx, bodyOf(n['query'], 'SelectStmt')!, null);
+  if (str(rv['relpersistence']) === 't') throw unsupported('temporary views');
+  const select = bodyOf(n['query'], 'SelectStmt')!;
+  const query = compileSelect(ctx, select, null);
   if (query.sql.includes('?')) throw new CompileError('42P02', 'there is no parameter $1');
   const names = stringList(n['aliases']);
   const defs: SqliteColumn[] = query.columns.map((c, i) => ({ name: names[i] ?? c.name, pgType: displayType(c.type.category === 'unknown' ? T('text') : c.type), notNull: false, defaultExpr: null }));
@@ -199,7 +201,7 @@ export function compileCreateView(ctx: CompileContext, n: AstObject): DdlResult 
   if (existing && !n['replace']) throw new CompileError('42P07', `relation "${name}" already exists`);
   const statements = existing ? [`DROP VIEW ${ident(name)}`, deleteColumns(name)] : [];
   const cols = defs.map((d) => ident(d.name)).join(', ');
-  statements.push(`CREATE ${str(rv['relpersistence']) === 't' ? 'TEMP ' : ''}VIEW ${ident(name)} (${cols}) AS ${query.sql}`, ...insertColumns(name, defs));
+  statements.push(`CREATE VIEW ${ident(name)} (${cols}) AS ${query.sql}`, ...insertColumns(name, defs), saveViewDefinition(name, ` ${printStatement({ SelectStmt: select } as never)};`));
   return { plan: ddlPlan(statements, 'CREATE VIEW'), edits: [{ table: name, definition: { name, kind: 'view', columns: defs } }] };
 }
 
@@ -243,7 +245,7 @@ export function compileDrop(ctx: CompileContext, n: AstObject): DdlResult {
         const exists = ctx.schema.tables.get(name);
         if (!exists && !missingOk) throw undefinedTable(name);
         if (!exists) continue;
-        statements.push(`DROP ${exists.kind === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(name)}`, deleteColumns(name), deleteChecks(name));
+        statements.push(`DROP ${exists.kind === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(name)}`, deleteColumns(name), exists.kind === 'view' ? deleteViewDefinition(name) : deleteChecks(name));
         for (const c of exists.columns) {
           const seq = /^nextval\('([^']+)'/.exec(c.defaultExpr ?? '')?.[1];
           if (seq) statements.push(dropSequence(seq));

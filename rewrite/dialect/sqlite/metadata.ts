@@ -21,6 +21,15 @@ export function deleteChecks(table: string): string {
   return `DELETE FROM _pgfabric_checks WHERE table_name = ${literal(table)}`;
 }
 
+/** A view's Postgres definition, as pg_get_viewdef prints it (one line, not pretty-printed). */
+export function saveViewDefinition(name: string, definition: string): string {
+  return `INSERT OR REPLACE INTO _pgfabric_views (name, definition) VALUES (${literal(name)}, ${literal(definition)})`;
+}
+
+export function deleteViewDefinition(name: string): string {
+  return `DELETE FROM _pgfabric_views WHERE name = ${literal(name)}`;
+}
+
 export function deleteColumns(table: string, column?: string): string {
   return `DELETE FROM _pgfabric_columns WHERE table_name = ${literal(table)}${column === undefined ? '' : ` AND column_name = ${literal(column)}`}`;
 }
