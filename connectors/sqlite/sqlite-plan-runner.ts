@@ -153,11 +153,12 @@ export class PlanRunner {
     await this.file.reloadSchema();
   }
 
-  private show(rawName: string): void {
+  /** SHOW's answer; an Execute sends no RowDescription (Describe does). */
+  show(rawName: string, describe = true): void {
     const name = rawName.toLowerCase();
     const value = this.settings.get(name);
     if (value === undefined) throw new PgFailure('42704', `unrecognized configuration parameter "${rawName}"`);
-    this.out.rowDescription([{ name, type: { oid: 25, typmod: -1, typlen: -1, name: 'text' } }], null);
+    if (describe) this.out.rowDescription([{ name, type: { oid: 25, typmod: -1, typlen: -1, name: 'text' } }], null);
     this.out.write(DataRowFrameless.single(value));
     this.out.complete('SHOW');
   }

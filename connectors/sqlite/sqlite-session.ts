@@ -295,8 +295,11 @@ export class SqliteSession implements ConnectorSession {
       if (plan.kind === 'copy_in' || plan.kind === 'copy_out') throw new PgFailure('0A000', 'COPY is supported in the simple query protocol only on SQLite backends');
       this.startStatement();
       try {
-        if (plan.kind === 'show' || plan.kind === 'empty') await this.runner.runSimple(plan).then(() => undefined);
-        else {
+        if (plan.kind === 'empty') await this.runner.runSimple(plan);
+        else if (plan.kind === 'show') {
+          this.runner.gate(plan);
+          this.runner.show(plan.name, false);
+        } else {
           this.runner.gate(plan);
           await this.runner.runUtility(plan);
         }

@@ -1,0 +1,62 @@
+// Review findings on the SQLite connector (connectors/sqlite): each test shows one defect fixed there —
+// protocol edge cases sent as raw messages, the write lock and worker connections after failures and
+// disconnects, settings after a worker restart, and what the inline reader may run on the main thread.
+import { readdirSync, readlinkSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { serialize } from 'pg-protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProxy, type RunningProxy } from '../helpers/start-proxy.js';
+import { RawClient, sleep } from './support.js';
+
+let proxy: RunningProxy;
+
+beforeAll(async () => {
+  proxy = await startProxy({ database: 'sqlite_review', sqlite: true });
+  const c = await client();
+  await c.query('create table notes (id integer primary key, body text)');
+  await c.query("insert into notes values (1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!'), (2, 'b')");
+  await c.end();
+});
+
+afterAll(async () => {
+  await proxy?.stop();
+});
+
+async function client(): Promise<pg.Client> {
+  const c = new pg.Client(proxy.url('alice'));
+  c.on('error', () => undefined);
+  await c.connect();
+  return c;
+}
+
+function raw(): Promise<RawClient> {
+  return RawClient.connect(proxy.host, proxy.port, 'alice', 'alice-secret', 'acme');
+}
+
+function inlineReads(): number {
+  return proxy.server.connectorStats()['acme_db']?.['inlineReads'] ?? 0;
+}
+
+/** Open file descriptors of this process on acme's database file (one per SQLite connection). */
+function connectionsOnFile(): number {
+  const file = proxy.sqliteFiles!.acme;
+  let n = 0;
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      if (readlinkSync(`/proc/self/fd/${fd}`) === file) n++;
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return n;
+}
+
+describe('SQLite connector review', () => {
+  it('Execute of SHOW sends its row without a RowDescription (only Describe sends one)', async () => {
+    const c = await raw();
+    c.send(serialize.parse({ text: 'show timezone' }), serialize.bind({}), serialize.execute({}), serialize.sync());
+    expect(await c.untilReady()).toEqual(['parseComplete', 'bindComplete', 'row:UTC', 'commandComplete', 'ready:I']);
+    c.close();
+  });
+});
