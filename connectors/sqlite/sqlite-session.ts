@@ -148,8 +148,9 @@ export class SqliteSession implements ConnectorSession {
     if (op.k === 'sync') return this.syncNow();
     if (op.k === 'copy') return; // CopyData after a failed COPY: ignored, as Postgres does
     if (op.k === 'flush') return this.out.flush();
-    if (op.k === 'query') return this.simpleQuery(op.raw);
+    // Postgres ignores every message but Sync after an extended-protocol error, a Query too.
     if (this.skipping) return;
+    if (op.k === 'query') return this.simpleQuery(op.raw);
     try {
       switch (op.k) {
         case 'parse':

@@ -59,4 +59,13 @@ describe('SQLite connector review', () => {
     expect(await c.untilReady()).toEqual(['parseComplete', 'bindComplete', 'row:UTC', 'commandComplete', 'ready:I']);
     c.close();
   });
+
+  it('ignores a simple Query while skipping to Sync after an extended-protocol error', async () => {
+    const c = await raw();
+    c.send(serialize.parse({ text: 'select * from no_such_table' }), serialize.query('select 1'), serialize.sync());
+    expect(await c.untilReady()).toEqual(['error:42P01', 'ready:I']);
+    c.send(serialize.query('select 2'));
+    expect(await c.untilReady()).toEqual(['rowDescription', 'row:2', 'commandComplete', 'ready:I']);
+    c.close();
+  });
 });
