@@ -41,7 +41,7 @@ export class SessionTransaction {
     if (this.lockHeld && this.open) return;
     await this.takeLock();
     if (!this.open) {
-      await this.control('BEGIN IMMEDIATE');
+      await this.beginHoldingLock('BEGIN IMMEDIATE');
       if (this.state === 'idle') {
         this.state = 'implicit';
         this.settings.transactionStarted();
@@ -58,7 +58,7 @@ export class SessionTransaction {
     }
     this.readOnly = readOnly;
     if (!readOnly) await this.takeLock();
-    await this.control(readOnly ? 'BEGIN' : 'BEGIN IMMEDIATE');
+    await this.beginHoldingLock(readOnly ? 'BEGIN' : 'BEGIN IMMEDIATE');
     this.state = 'explicit';
     this.savepoints = [];
     this.settings.transactionStarted();
@@ -117,9 +117,10 @@ export class SessionTransaction {
 
   /** The worker restarted: the connection and its transaction are gone. */
   workerLost(): void {
+    // The file's lock was reset: whatever this session held is gone, open transaction or not.
+    this.lockHeld = false;
     if (!this.open) return;
     this.openGeneration = 0;
-    this.lockHeld = false;
     this.savepoints = [];
     if (this.state === 'explicit') this.state = 'aborted';
     else if (this.state === 'implicit') this.state = 'idle';
@@ -171,6 +172,16 @@ export class SessionTransaction {
     if (!this.lockHeld) return;
     this.lockHeld = false;
     this.file.lock.release(this.owner);
+  }
+
+  /** BEGIN after taking the lock: a BEGIN that fails (SQLITE_BUSY, the worker lost) leaves no transaction, so no lock. */
+  private async beginHoldingLock(sql: string): Promise<void> {
+    try {
+      await this.control(sql);
+    } catch (err) {
+      if (!this.open) this.releaseLock();
+      throw err;
+    }
   }
 
   private async control(sql: string): Promise<void> {

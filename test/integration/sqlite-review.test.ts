@@ -68,4 +68,52 @@ describe('SQLite connector review', () => {
     expect(await c.untilReady()).toEqual(['rowDescription', 'row:2', 'commandComplete', 'ready:I']);
     c.close();
   });
+
+  it('releases the write lock when BEGIN IMMEDIATE fails (another process writing the file)', async () => {
+    const outside = new Database(proxy.sqliteFiles!.acme, { timeout: 0 });
+    const w = await client();
+    const z = await client();
+    try {
+      outside.exec('BEGIN IMMEDIATE');
+      await expect(w.query("insert into notes values (10, 'w')")).rejects.toMatchObject({ code: '55P03' });
+      outside.exec('ROLLBACK');
+      // w is idle: it must not keep the file's write lock from z.
+      await z.query('set lock_timeout = 500');
+      await z.query("insert into notes values (11, 'z')");
+      await w.query('delete from notes where id in (10, 11)');
+    } finally {
+      outside.close();
+      await w.end();
+      await z.end();
+    }
+  });
+
+  it('lets no writer past the lock after a worker restart failed its BEGIN', async () => {
+    const r = await client();
+    const w = await client();
+    const z = await client();
+    try {
+      await r.query('set statement_timeout = 300');
+      const slow = r.query('select count(*) from generate_series(1, 2000000000) g').catch((e: { code?: string }) => e.code);
+      await sleep(100);
+      // w's BEGIN waits behind r's statement in the worker, and is lost with it.
+      await expect(w.query("insert into notes values (20, 'w')")).rejects.toMatchObject({ code: '08006' });
+      expect(await slow).toBe('57014');
+      await z.query('begin');
+      await z.query("insert into notes values (21, 'z')");
+      const wInsert = w.query("insert into notes values (22, 'w')").then(
+        () => 'ok',
+        (e: { code?: string }) => e.code,
+      );
+      await sleep(200);
+      await z.query('commit');
+      expect(await wInsert).toBe('ok');
+      expect((await w.query('select id from notes where id >= 20 order by id')).rows).toEqual([{ id: 21 }, { id: 22 }]);
+      await w.query('delete from notes where id >= 20');
+    } finally {
+      await r.end();
+      await w.end();
+      await z.end();
+    }
+  }, 20_000);
 });
