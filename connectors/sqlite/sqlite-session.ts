@@ -62,7 +62,10 @@ export class SqliteSession implements ConnectorSession {
     this.slot = file.host.takeSlot();
     this.tx = new SessionTransaction(file, id, this.slot, this.settings, (p) => this.interruptible(p));
     this.runner = new PlanRunner(file, id, this.slot, this.tx, this.settings, this.out);
-    this.unsubscribe = file.host.onRestart(() => this.tx.workerLost());
+    this.unsubscribe = file.host.onRestart(() => {
+      this.tx.workerLost();
+      this.settings.resendAll();
+    });
   }
 
   get quiescent(): boolean {

@@ -147,6 +147,11 @@ export class SessionSettings {
     return reported;
   }
 
+  /** The worker restarted: its new connection knows none of the settings. */
+  resendAll(): void {
+    this.dirty = Object.fromEntries(this.values);
+  }
+
   takeDirty(): Record<string, string> | null {
     const d = this.dirty;
     this.dirty = null;

@@ -88,6 +88,22 @@ describe('SQLite connector review', () => {
     }
   });
 
+  it('keeps session settings on the worker after it restarts', async () => {
+    const b = await client();
+    const x = await client();
+    try {
+      await b.query("set application_name = 'review-b'");
+      expect((await b.query("select current_setting('application_name') as v, current_database() as d")).rows).toEqual([{ v: 'review-b', d: 'acme' }]);
+      // A statement that ignores its cancel flag: the worker is restarted a second after the timeout.
+      await x.query('set statement_timeout = 200');
+      await expect(x.query('select count(*) from generate_series(1, 2000000000) g')).rejects.toMatchObject({ code: '57014' });
+      expect((await b.query("select current_setting('application_name') as v, current_database() as d")).rows).toEqual([{ v: 'review-b', d: 'acme' }]);
+    } finally {
+      await b.end();
+      await x.end();
+    }
+  }, 20_000);
+
   it('lets no writer past the lock after a worker restart failed its BEGIN', async () => {
     const r = await client();
     const w = await client();
