@@ -36,7 +36,10 @@ type Portal = { plan: SqlitePlan; params: StorageValue[]; binary: boolean[]; res
 export class SqliteSession implements ConnectorSession {
   private readonly queue: Op[] = [];
   private pumping = false;
+  /** A message is being answered (not just waiting for the client to drain its socket). */
+  private running = false;
   private ended = false;
+  private released = false;
   private skipping = false;
   private readonly statements = new Map<string, Statement>();
   private readonly portals = new Map<string, Portal>();
@@ -117,12 +120,26 @@ export class SqliteSession implements ConnectorSession {
     this.ended = true;
     this.queue.length = 0;
     this.copySink?.message(Buffer.from([0x66, 0, 0, 0, 5, 0]));
+    if (!this.running) return this.release();
+    // The message in progress ends first, so that none of its worker requests follows the rollback and the
+    // connection's close: a lock wait is given up, a cooperative statement (pg_sleep) asked to stop.
+    this.file.host.cancel(this.slot, 'user', false);
+    this.interruptWait?.(new PgFailure('57014', 'canceling statement due to user request'));
+  }
+
+  /** The client is gone and nothing runs for it: roll back, free the lock, close the worker connection. */
+  private release(): void {
+    if (this.released) return;
+    this.released = true;
     this.unsubscribe();
     void this.tx
       .abandon()
       .then(() => this.file.host.request({ op: 'close', session: this.id }))
       .catch(() => undefined)
-      .finally(() => this.file.host.giveSlot(this.slot));
+      .finally(() => {
+        this.file.host.clearCancel(this.slot);
+        this.file.host.giveSlot(this.slot);
+      });
   }
 
   private submit(op: Op): void {
@@ -135,15 +152,19 @@ export class SqliteSession implements ConnectorSession {
     this.pumping = true;
     while (this.queue.length > 0 && !this.ended) {
       const op = this.queue.shift()!;
+      this.running = true;
       try {
         await this.run(op);
       } catch (err) {
         // Only internal faults land here; statement errors are answered where they happen.
         this.out.error(failureOf(err));
       }
+      this.running = false;
+      if (this.ended) break;
       await this.out.drained();
     }
     this.pumping = false;
+    if (this.ended) return this.release();
     if (this.onQuiescent && this.quiescent) this.onQuiescent();
   }
 

@@ -78,10 +78,11 @@ export class SqliteWorkerHost {
     });
   }
 
-  /** Asks the statements of `slot` to stop; restarts the worker if the one running does not within a second. */
-  cancel(slot: number, reason: CancelReason): void {
+  /** Asks the statements of `slot` to stop; restarts the worker if the one running does not within a second (unless `restartIfHung` is false). */
+  cancel(slot: number, reason: CancelReason, restartIfHung = true): void {
     Atomics.store(this.cancelFlags, slot, reason === 'timeout' ? 2 : 1);
     Atomics.notify(this.cancelFlags, slot);
+    if (!restartIfHung) return;
     const worker = this.worker;
     const runningId = Atomics.load(this.running, 0);
     const pending = this.pending.get(runningId);

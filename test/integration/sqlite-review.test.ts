@@ -132,4 +132,20 @@ describe('SQLite connector review', () => {
       await z.end();
     }
   }, 20_000);
+
+  it('opens no worker connection for a client that left mid-query', async () => {
+    const warm = await client();
+    await warm.query('select 1');
+    await warm.end();
+    await sleep(200);
+    const before = connectionsOnFile();
+    for (let i = 0; i < 4; i++) {
+      const c = await raw();
+      c.send(serialize.query('select pg_sleep(0.2); select 1'));
+      await sleep(20);
+      c.socket.destroy();
+    }
+    await sleep(1000);
+    expect(connectionsOnFile()).toBeLessThanOrEqual(before);
+  }, 20_000);
 });
