@@ -9,8 +9,13 @@ import type { ExecResult, ResultShape } from './worker-messages.js';
 import type { StorageValue } from './sqlite-types.js';
 import { WorkerConnection, type ConnectionSession } from './worker-connection.js';
 
-/** Functions whose calls keep a statement in the worker: they wait, write or depend on the session's own connection. */
-const WORKER_ONLY = /\b(pgf_sleep|pgf_check_cancel|pgf_nextval|pgf_setval|pgf_currval)\s*\(|"pg_catalog"\.|"information_schema"\./i;
+/**
+ * Functions whose calls keep a statement in the worker: they wait, write or depend on the session's own
+ * connection; or their cost is not bounded by the row's size — a pattern that backtracks, a length or an
+ * exponent from the client — and only the worker can be stopped (statement_timeout, cancel) when they run long.
+ */
+const WORKER_ONLY =
+  /\b(pgf_sleep|pgf_check_cancel|pgf_nextval|pgf_setval|pgf_currval|pgf_regex|pgf_regexp_\w+|pgf_like|pgf_repeat|pgf_lpad|pgf_rpad|pgf_format|pgf_num_pow|printf|format|zeroblob|randomblob|like|glob)\s*\(|"pg_catalog"\.|"information_schema"\./i;
 const ROWID_LOOKUP = /^SEARCH (\S+)(?: AS \S+)? USING INTEGER PRIMARY KEY \(rowid=\?\)$/;
 const INDEX_LOOKUP = /^SEARCH (\S+)(?: AS \S+)? USING (?:COVERING )?INDEX (\S+) \(([^)]*)\)$/;
 const VERDICTS_MAX = 2000;

@@ -148,4 +148,18 @@ describe('SQLite connector review', () => {
     await sleep(1000);
     expect(connectionsOnFile()).toBeLessThanOrEqual(before);
   }, 20_000);
+
+  it('never runs a lookup that calls a regular expression on the main thread', async () => {
+    const c = await client();
+    try {
+      const q = { name: 'by_regex', text: 'select id from notes where id = $1 and body ~ $2' };
+      await c.query({ ...q, values: [2, 'b'] });
+      await c.query({ ...q, values: [2, 'b'] });
+      const before = inlineReads();
+      expect((await c.query({ ...q, values: [2, '^b$'] })).rows).toEqual([{ id: 2 }]);
+      expect(inlineReads()).toBe(before);
+    } finally {
+      await c.end();
+    }
+  });
 });
