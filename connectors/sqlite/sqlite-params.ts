@@ -38,7 +38,7 @@ export function decodeBind(payload: Buffer, restOffset: number, paramTypes: read
     const bytes = payload.subarray(o, o + length);
     o += length;
     const format = formatCount === 0 ? 0 : formatCount === 1 ? formats[0]! : (formats[i] ?? 0);
-    params[i] = format === 1 ? fromBinary(bytes, paramTypes[i]!) : fromText(bytes.toString('utf8'), paramTypes[i]!);
+    params[i] = format === 1 ? binaryParam(bytes, paramTypes[i]!, i) : fromText(bytes.toString('utf8'), paramTypes[i]!);
   }
   const resultCount = payload.readInt16BE(o);
   o += 2;
@@ -104,8 +104,49 @@ function storageText(text: string, oid: number): string {
   }
 }
 
+/** Postgres's binary send format sizes of the fixed-width types (another length is 22P03, as in Postgres). */
+const BINARY_SIZE: Readonly<Record<number, number>> = {
+  [Oid.bool]: 1, [Oid.int2]: 2, [Oid.int4]: 4, [Oid.int8]: 8, [Oid.float4]: 4, [Oid.float8]: 8, [Oid.uuid]: 16,
+  [Oid.date]: 4, [Oid.time]: 8, [Oid.timestamp]: 8, [Oid.timestamptz]: 8, [Oid.interval]: 16,
+};
+/** Postgres's binary dates and timestamps count from 2000-01-01; ours from 1970-01-01. */
+const PG_EPOCH_DAYS = 10957;
+const PG_EPOCH_US = 946684800000000n;
+
+function binaryParam(b: Buffer, oid: number, index: number): StorageValue {
+  const size = BINARY_SIZE[oid];
+  const bad = () => new BindError('22P03', `incorrect binary data format in bind parameter ${index + 1}`);
+  if (size !== undefined && b.length !== size) throw bad();
+  try {
+    return fromBinary(b, oid);
+  } catch (err) {
+    if (err instanceof RangeError) throw bad();
+    throw err;
+  }
+}
+
 function fromBinary(b: Buffer, oid: number): StorageValue {
   switch (oid) {
+    case Oid.date: {
+      const d = b.readInt32BE(0);
+      return formatDate(d === -0x80000000 ? -Infinity : d === 0x7fffffff ? Infinity : d + PG_EPOCH_DAYS);
+    }
+    case Oid.timestamp:
+    case Oid.timestamptz: {
+      const t = b.readBigInt64BE(0);
+      const ts = t === -(2n ** 63n) || t === 2n ** 63n - 1n ? t : t + PG_EPOCH_US;
+      return oid === Oid.timestamp ? formatTimestamp(ts) : formatTimestamptz(ts);
+    }
+    case Oid.time:
+      return formatTime(b.readBigInt64BE(0));
+    case Oid.interval:
+      return formatInterval({ us: b.readBigInt64BE(0), days: b.readInt32BE(8), months: b.readInt32BE(12) });
+    case Oid.numeric:
+      return binaryNumeric(b);
+    case Oid.jsonb:
+      // Version byte 1, then the text.
+      if (b[0] !== 1) throw new BindError('22P03', `unsupported jsonb version number ${b[0] ?? ''}`);
+      return storageText(b.toString('utf8', 1), Oid.jsonb);
     case Oid.bool:
       return b[0] ? 1 : 0;
     case Oid.int2:
@@ -129,6 +170,26 @@ function fromBinary(b: Buffer, oid: number): StorageValue {
     default:
       return b.toString('utf8');
   }
+}
+
+/** numeric's binary form: ndigits, weight, sign, dscale (int16 each), then base-10000 digits. */
+function binaryNumeric(b: Buffer): string {
+  const ndigits = b.readInt16BE(0);
+  const weight = b.readInt16BE(2);
+  const sign = b.readUInt16BE(4);
+  const dscale = b.readInt16BE(6);
+  if (sign === 0xc000) return 'NaN';
+  if (sign !== 0 && sign !== 0x4000) throw new BindError('22P03', 'invalid sign in external "numeric" value');
+  let int = '';
+  let frac = weight < -1 ? '0000'.repeat(-weight - 1) : '';
+  for (let i = 0; i < ndigits; i++) {
+    const d = String(b.readInt16BE(8 + 2 * i)).padStart(4, '0');
+    if (i <= weight) int += d;
+    else frac += d;
+  }
+  if (weight >= ndigits) int += '0000'.repeat(weight - ndigits + 1);
+  frac = frac.padEnd(dscale, '0').slice(0, Math.max(dscale, 0));
+  return canonicalNumeric(`${sign === 0x4000 ? '-' : ''}${int || '0'}${frac ? '.' + frac : ''}`);
 }
 
 function floatStorage(x: number): StorageValue {

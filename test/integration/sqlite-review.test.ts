@@ -162,4 +162,34 @@ describe('SQLite connector review', () => {
       await c.end();
     }
   });
+
+  it('decodes binary parameters of date, time, timestamp(tz), interval, numeric and jsonb (Npgsql sends all in binary)', async () => {
+    const c = await raw();
+    const int32 = (n: number) => Buffer.from([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
+    const int64 = (n: bigint) => {
+      const b = Buffer.alloc(8);
+      b.writeBigInt64BE(n);
+      return b;
+    };
+    const numeric = Buffer.from([0, 2, 0, 0, 0x40, 0, 0, 2, 0, 1, 0x13, 0x88]); // -1.50: digits 1, 5000; weight 0; dscale 2
+    const interval = Buffer.concat([int64(7_200_000_000n), int32(1), int32(0)]);
+    const jsonb = Buffer.concat([Buffer.from([1]), Buffer.from('{"b":1,"a":2}')]);
+    c.send(
+      serialize.parse({ text: 'select $1::date, $2::timestamptz, $3::numeric, $4::interval, $5::time, $6::jsonb', types: [1082, 1184, 1700, 1186, 1083, 3802] }),
+      serialize.bind({ values: [int32(8766), int64(8766n * 86_400_000_000n + 1_500_000n), numeric, interval, int64(3_600_000_000n), jsonb] }),
+      serialize.execute({}),
+      serialize.bind({ values: [Buffer.from([0, 0]), null, null, null, null, null] }),
+      serialize.execute({}),
+      serialize.sync(),
+    );
+    const seen: unknown[] = [];
+    for (;;) {
+      const m = (await c.next()) as unknown as { name: string; fields?: unknown[]; code?: string };
+      if (m.name === 'dataRow') seen.push(m.fields);
+      if (m.name === 'error') seen.push(m.code);
+      if (m.name === 'readyForQuery') break;
+    }
+    expect(seen).toEqual([['2024-01-01', '2024-01-01 00:00:01.5+00', '-1.50', '1 day 02:00:00', '01:00:00', '{"a": 2, "b": 1}'], '22P03']);
+    c.close();
+  });
 });
