@@ -6,12 +6,14 @@ import type Database from 'better-sqlite3';
 import { readModel } from './catalog-model.js';
 import { catalogRows, type Row } from './catalog-rows.js';
 import { columnNames, HIDDEN_COLUMNS, INFORMATION_SCHEMA_SPECS, PG_CATALOG_SPECS } from './catalog-specs.js';
+import { PGF_SEQUENCES_DDL, sequenceRows } from './catalog-sequences.js';
 import { staticRows, VIEWS } from './catalog-static.js';
 
-const DYNAMIC = ['pg_class', 'pg_attribute', 'pg_attrdef', 'pg_index', 'pg_constraint'];
+const DYNAMIC = ['pg_class', 'pg_attribute', 'pg_attrdef', 'pg_index', 'pg_constraint', 'pgf_sequences'];
 
 export function attachCatalog(db: Database.Database): void {
   db.exec("ATTACH DATABASE ':memory:' AS pg_catalog; ATTACH DATABASE ':memory:' AS information_schema");
+  db.exec(PGF_SEQUENCES_DDL);
   for (const [name, spec] of Object.entries(PG_CATALOG_SPECS)) {
     const view = VIEWS[name];
     if (view) db.exec(`CREATE VIEW pg_catalog.${name} (${columnNames(spec).join(', ')}) AS ${view}`);
@@ -53,8 +55,9 @@ function metadataChecksum(db: Database.Database): string {
 function rebuild(db: Database.Database, key: string, database: string, user: string): void {
   for (const name of DYNAMIC) db.exec(`DELETE FROM pg_catalog.${name}`);
   for (const name of Object.keys(INFORMATION_SCHEMA_SPECS)) db.exec(`DELETE FROM information_schema.${name}`);
-  const rows = catalogRows(readModel(db), database, user);
-  const pg: Record<string, Row[]> = {};
+  const model = readModel(db);
+  const rows = catalogRows(model, database, user);
+  const pg: Record<string, Row[]> = { pgf_sequences: sequenceRows(db, model) };
   const info: Record<string, Row[]> = {};
   for (const [name, list] of Object.entries(rows)) (name in PG_CATALOG_SPECS ? pg : info)[name] = list;
   insertRows(db, 'pg_catalog', pg);

@@ -2,12 +2,15 @@
 // pg_index, pg_constraint and the information_schema tables), as column → storage value maps.
 import { BTREE_AM, CURRENT_ROLE_OID, HEAP_AM, NAMESPACE, objectOid } from './catalog-oids.js';
 import { referencedIndex, type ModelCheck, type ModelColumn, type ModelForeignKey, type ModelIndex, type ModelRelation } from './catalog-model.js';
+import { defaultOpclass } from './catalog-static.js';
 import { parseDisplayType, typeByOid } from './catalog-types.js';
 
 export type Row = Record<string, string | number | null>;
 export type CatalogRows = Record<string, Row[]>;
 
 const b = (v: boolean): number => (v ? 1 : 0);
+/** No row security, partitions, inheritance or tablespaces of their own: false and 0, as Postgres shows them. */
+const NO_RLS: Row = { reltablespace: 0, relisshared: 0, relhassubclass: 0, relrowsecurity: 0, relforcerowsecurity: 0, relispartition: 0 };
 const yesNo = (v: boolean): string => (v ? 'YES' : 'NO');
 const quoteIdent = (s: string): string => (/^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s.replaceAll('"', '""')}"`);
 const ACTION: Record<string, string> = { 'NO ACTION': 'a', RESTRICT: 'r', CASCADE: 'c', 'SET NULL': 'n', 'SET DEFAULT': 'd' };
@@ -41,7 +44,7 @@ export function catalogRows(relations: readonly ModelRelation[], database: strin
     rows['pg_class']!.push({
       oid: r.oid, relname: r.name, relnamespace: NAMESPACE.public, relowner: CURRENT_ROLE_OID, relam: isTable ? HEAP_AM : 0, relfilenode: isTable ? r.oid : 0,
       reltuples: -1, relhasindex: b(r.indexes.length > 0), relpersistence: 'p', relkind: isTable ? 'r' : 'v', relnatts: r.columns.length, relchecks: r.checks.length, pgf_viewdef: r.viewDefinition,
-      relhasrules: b(!isTable), relhastriggers: b(withTriggers.has(r.name)), relispopulated: 1, relreplident: isTable ? 'd' : 'n',
+      relhasrules: b(!isTable), relhastriggers: b(withTriggers.has(r.name)), relispopulated: 1, relreplident: isTable ? 'd' : 'n', ...NO_RLS,
     });
     rows['tables']!.push({ ...info, table_name: r.name, table_type: isTable ? 'BASE TABLE' : 'VIEW', is_insertable_into: yesNo(isTable), is_typed: 'NO' });
     if (!isTable) rows['views']!.push({ ...info, table_name: r.name, view_definition: r.viewDefinition, check_option: 'NONE', is_updatable: 'NO', is_insertable_into: 'NO', is_trigger_updatable: 'NO', is_trigger_deletable: 'NO', is_trigger_insertable_into: 'NO' });
@@ -110,10 +113,11 @@ function columnTypeFacts(oid: number, typmod: number): Row {
 
 function addIndex(rows: CatalogRows, r: ModelRelation, ix: ModelIndex, info: Row): void {
   const keys = attnums(r, ix.columns);
-  rows['pg_class']!.push({ oid: ix.oid, relname: ix.name, relnamespace: NAMESPACE.public, relowner: CURRENT_ROLE_OID, relam: BTREE_AM, relfilenode: ix.oid, reltuples: -1, relpersistence: 'p', relkind: 'i', relnatts: ix.columns.length, relispopulated: 1, relreplident: 'n' });
+  rows['pg_class']!.push({ oid: ix.oid, relname: ix.name, relnamespace: NAMESPACE.public, relowner: CURRENT_ROLE_OID, relam: BTREE_AM, relfilenode: ix.oid, reltuples: -1, relpersistence: 'p', relkind: 'i', relnatts: ix.columns.length, relispopulated: 1, relreplident: 'n', ...NO_RLS });
   rows['pg_index']!.push({
     indexrelid: ix.oid, indrelid: r.oid, indnatts: keys.length, indnkeyatts: keys.length, indisunique: b(ix.unique), indnullsnotdistinct: 0, indisprimary: b(ix.primary), indisexclusion: 0,
     indimmediate: 1, indisclustered: 0, indisvalid: 1, indcheckxmin: 0, indisready: 1, indislive: 1, indisreplident: 0, indkey: `{${keys.join(',')}}`,
+    indclass: `{${ix.columns.map((c) => defaultOpclass(parseDisplayType(r.columns.find((x) => x.name === c)?.pgType ?? 'text').oid)).join(',')}}`,
     indoption: `{${keys.map(() => 0).join(',')}}`, pgf_def: indexDef(r, ix, false), pgf_def_full: indexDef(r, ix, true),
   });
   if (!ix.constraint) return;
@@ -133,6 +137,7 @@ function addCheck(rows: CatalogRows, r: ModelRelation, check: ModelCheck, info: 
   rows['pg_constraint']!.push({ ...constraintBase(check.oid, check.name, 'c', r.oid), conkey: keys.length ? `{${keys.join(',')}}` : null, connoinherit: 0, pgf_def: check.definition });
   const con = { constraint_catalog: info['table_catalog']!, constraint_schema: 'public', constraint_name: check.name };
   rows['table_constraints']!.push({ ...con, ...info, table_name: r.name, constraint_type: 'CHECK', is_deferrable: 'NO', initially_deferred: 'NO', enforced: 'YES' });
+  if (check.column !== null) rows['constraint_column_usage']!.push({ ...info, table_name: r.name, column_name: check.column, ...con });
 }
 
 function constraintBase(oid: number, name: string, contype: string, relOid: number): Row {

@@ -30,6 +30,11 @@ export const PG_CATALOG_SPECS: Readonly<Record<string, string>> = {
   pg_tables: 'schemaname name, tablename name, tableowner name, tablespace name, hasindexes bool, hasrules bool, hastriggers bool, rowsecurity bool',
   pg_views: 'schemaname name, viewname name, viewowner name, definition text',
   pg_indexes: 'schemaname name, tablename name, indexname name, tablespace name, indexdef text',
+  pg_opclass: 'oid oid, opcmethod oid, opcname name, opcnamespace oid, opcowner oid, opcfamily oid, opcintype oid, opcdefault bool, opckeytype oid',
+  pg_tablespace: 'oid oid, spcname name, spcowner oid, spcacl _text, spcoptions _text',
+  pg_policies: 'schemaname name, tablename name, policyname name, permissive text, roles _name, cmd text, qual text, with_check text',
+  pg_stat_user_indexes: 'relid oid, indexrelid oid, schemaname name, relname name, indexrelname name, idx_scan int8, idx_tup_read int8, idx_tup_fetch int8',
+  pg_sequences: 'schemaname name, sequencename name, sequenceowner name, data_type regtype, start_value int8, min_value int8, max_value int8, increment_by int8, cycle bool, cache_size int8, last_value int8',
 };
 
 export const INFORMATION_SCHEMA_SPECS: Readonly<Record<string, string>> = {

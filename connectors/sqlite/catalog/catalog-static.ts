@@ -16,7 +16,34 @@ export const VIEWS: Readonly<Record<string, string>> = {
   pg_tables: `SELECT 'public', relname, ${USER}, NULL, relhasindex, 0, 0, 0 FROM pg_class WHERE relkind = 'r'`,
   pg_views: `SELECT 'public', relname, ${USER}, pgf_viewdef FROM pg_class WHERE relkind = 'v'`,
   pg_indexes: `SELECT 'public', t.relname, i.relname, NULL, x.pgf_def_full FROM pg_index AS x JOIN pg_class AS i ON i.oid = x.indexrelid JOIN pg_class AS t ON t.oid = x.indrelid`,
+  // SQLite keeps no index statistics: the counters are refused when read, the rest answers.
+  pg_stat_user_indexes: `SELECT x.indrelid, x.indexrelid, 'public', t.relname, i.relname, ${refused("'pg_stat_user_indexes.idx_scan'")}, ${refused("'pg_stat_user_indexes.idx_tup_read'")},
+    ${refused("'pg_stat_user_indexes.idx_tup_fetch'")} FROM pg_index AS x JOIN pg_class AS i ON i.oid = x.indexrelid JOIN pg_class AS t ON t.oid = x.indrelid`,
+  // Over pgf_sequences (catalog-sequences.ts): what is not known of a sequence is refused when read.
+  pg_sequences: `SELECT 'public', name, ${USER}, typid, CASE WHEN start IS NULL THEN ${refused(`'pg_sequences.start_value of a used sequence ("' || name || '")'`)} ELSE start END,
+    min, max, inc, cycle, cache, CASE WHEN last_known THEN last ELSE ${refused(`'pg_sequences.last_value of a serial primary key sequence ("' || name || '")'`)} END FROM pgf_sequences`,
 };
+
+/** SQL raising 0A000 for `what` (an SQL text expression) when evaluated. */
+function refused(what: string): string {
+  return `pgf_catalog_error('0A000', ${what} || ' is not supported on SQLite tenants')`;
+}
+
+/** Btree default operator classes (Postgres 15's OIDs) by input type OID; varchar indexes use text_ops, as in Postgres. */
+const BTREE_OPCLASSES: readonly [oid: number, name: string, type: number, family: number, keytype: number][] = [
+  [1978, 'int4_ops', 23, 1976, 0], [1979, 'int2_ops', 21, 1976, 0], [1981, 'oid_ops', 26, 1989, 0], [3122, 'date_ops', 1082, 434, 0],
+  [3123, 'float8_ops', 701, 1970, 0], [3124, 'int8_ops', 20, 1976, 0], [3125, 'numeric_ops', 1700, 1988, 0], [3126, 'text_ops', 25, 1994, 0],
+  [3127, 'timestamptz_ops', 1184, 434, 0], [3128, 'timestamp_ops', 1114, 434, 0], [10003, 'bool_ops', 16, 424, 0], [10004, 'bpchar_ops', 1042, 426, 0],
+  [10006, 'bytea_ops', 17, 428, 0], [10007, 'char_ops', 18, 429, 0], [10012, 'float4_ops', 700, 1970, 0], [10015, 'inet_ops', 869, 1974, 0],
+  [10022, 'interval_ops', 1186, 1982, 0], [10028, 'name_ops', 19, 1994, 2275], [10038, 'time_ops', 1083, 1996, 0], [10065, 'uuid_ops', 2950, 2968, 0],
+  [10088, 'jsonb_ops', 3802, 4033, 0],
+];
+
+/** The btree operator class Postgres gives an index column of type `typeOid` by default (0 when there is none). */
+export function defaultOpclass(typeOid: number): number {
+  const type = typeOid === 1043 ? 25 : typeOid;
+  return BTREE_OPCLASSES.find((o) => o[2] === type)?.[0] ?? 0;
+}
 
 export function staticRows(): Record<string, Row[]> {
   return {
@@ -32,6 +59,13 @@ export function staticRows(): Record<string, Row[]> {
       typsend: t.typelem ? 'array_send' : t.typname + 'send', typmodin: '-', typmodout: '-', typanalyze: '-', typalign: t.typalign, typstorage: t.typstorage,
       typnotnull: 0, typbasetype: 0, typtypmod: -1, typndims: 0, typcollation: t.typcollation,
     })),
+    pg_opclass: BTREE_OPCLASSES.map(([oid, opcname, opcintype, opcfamily, opckeytype]) => ({
+      oid, opcmethod: BTREE_AM, opcname, opcnamespace: NAMESPACE.pg_catalog, opcowner: CURRENT_ROLE_OID, opcfamily, opcintype, opcdefault: 1, opckeytype,
+    })),
+    pg_tablespace: [
+      { oid: 1663, spcname: 'pg_default', spcowner: CURRENT_ROLE_OID },
+      { oid: 1664, spcname: 'pg_global', spcowner: CURRENT_ROLE_OID },
+    ],
     pg_am: [
       { oid: HEAP_AM, amname: 'heap', amhandler: 'heap_tableam_handler', amtype: 't' },
       { oid: BTREE_AM, amname: 'btree', amhandler: 'bthandler', amtype: 'i' },

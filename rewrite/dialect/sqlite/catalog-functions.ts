@@ -2,7 +2,7 @@
 // become a lookup in the attached pg_catalog database. Merged into FUNCTIONS by function-table.ts.
 import type { CompileContext } from './compile-context.js';
 import { coerce } from './coercion.js';
-import { CompileError, unsupported } from './compile-error.js';
+import { CompileError } from './compile-error.js';
 import { expr, type Expr } from './expr.js';
 import type { FunctionEntry } from './function-table.js';
 import { arrayOf, T } from './pg-types.js';
@@ -56,9 +56,18 @@ export const CATALOG_FUNCTIONS: readonly [string, FunctionEntry][] = [
   scalar('col_description', 2, 2, () => expr('NULL', T('text'), 'col_description')),
   scalar('shobj_description', 2, 2, () => expr('NULL', T('text'), 'shobj_description')),
   scalar('pg_get_indexdef', 1, 3, (ctx, args) => {
-    if (args.length > 1 && args[1]!.intValue !== 0) throw unsupported('pg_get_indexdef() of a single index column');
     const pretty = args.length === 3 ? coerce(ctx, args[2]!, T('bool')).sql : '0';
-    return expr(`(SELECT CASE WHEN ${pretty} THEN "pgf_q".pgf_def ELSE "pgf_q".pgf_def_full END FROM "pg_catalog"."pg_index" AS "pgf_q" WHERE "pgf_q".indexrelid = ${oid(ctx, args[0]!)})`, T('text'), 'pg_get_indexdef');
+    const whole = `(SELECT CASE WHEN ${pretty} THEN "pgf_q".pgf_def ELSE "pgf_q".pgf_def_full END FROM "pg_catalog"."pg_index" AS "pgf_q" WHERE "pgf_q".indexrelid = ${oid(ctx, args[0]!)})`;
+    if (args.length === 1 || args[1]!.intValue === 0) return expr(whole, T('text'), 'pg_get_indexdef');
+    // Column n of the index: its column's name (index keys here are columns, never expressions).
+    const n = coerce(ctx, args[1]!, T('int4')).sql;
+    const column = `(SELECT pgf_quote_ident("pgf_a".attname) FROM "pg_catalog"."pg_index" AS "pgf_q" JOIN "pg_catalog"."pg_attribute" AS "pgf_a" ON "pgf_a".attrelid = "pgf_q".indrelid AND "pgf_a".attnum = pgf_array_get("pgf_q".indkey, ${n}) WHERE "pgf_q".indexrelid = ${oid(ctx, args[0]!)})`;
+    return expr(`(CASE WHEN ${n} = 0 THEN ${whole} ELSE ${column} END)`, T('text'), 'pg_get_indexdef');
+  }),
+  // Only pg_default and pg_global exist: both live in the data directory, whose location Postgres prints as ''.
+  scalar('pg_tablespace_location', 1, 1, (ctx, [ts]) => {
+    const o = oid(ctx, ts!);
+    return expr(`(CASE WHEN ${o} IS NULL THEN NULL WHEN ${o} IN (1663, 1664) THEN '' ELSE pgf_catalog_error('22023', 'tablespace with OID ' || ${o} || ' does not exist') END)`, T('text'), 'pg_tablespace_location');
   }),
   scalar('pg_get_constraintdef', 1, 2, (ctx, [con]) => expr(`(SELECT "pgf_q".pgf_def FROM "pg_catalog"."pg_constraint" AS "pgf_q" WHERE "pgf_q".oid = ${oid(ctx, con!)})`, T('text'), 'pg_get_constraintdef')),
   scalar('pg_get_viewdef', 1, 2, (ctx, [view]) => expr(`(SELECT "pgf_q".pgf_viewdef FROM "pg_catalog"."pg_class" AS "pgf_q" WHERE "pgf_q".oid = ${oid(ctx, view!)})`, T('text'), 'pg_get_viewdef')),

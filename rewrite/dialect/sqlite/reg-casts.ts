@@ -60,11 +60,11 @@ function regLiteral(text: string, to: PgType): Expr {
 function regFromText(sql: string, to: PgType): string {
   switch (to.name) {
     case 'regclass':
-      return `(CASE WHEN ${sql} GLOB '[0-9]*' THEN CAST(${sql} AS INTEGER) ELSE ${classByName(call('pgf_regclass_name', sql), `'relation "' || ${sql} || '" does not exist'`, false)} END)`;
+      return `(CASE WHEN ${sql} IS NULL THEN NULL WHEN ${sql} GLOB '[0-9]*' THEN CAST(${sql} AS INTEGER) ELSE ${classByName(call('pgf_regclass_name', sql), `'relation "' || ${sql} || '" does not exist'`, false)} END)`;
     case 'regtype':
       return call('pgf_regtype_in', sql);
     default:
-      return `coalesce((SELECT "pgf_rn".oid FROM "pg_catalog"."pg_namespace" AS "pgf_rn" WHERE "pgf_rn".nspname = ${sql}), ${call('pgf_catalog_error', literal('3F000'), `'schema "' || ${sql} || '" does not exist'`)})`;
+      return `(CASE WHEN ${sql} IS NULL THEN NULL ELSE coalesce((SELECT "pgf_rn".oid FROM "pg_catalog"."pg_namespace" AS "pgf_rn" WHERE "pgf_rn".nspname = ${sql}), ${call('pgf_catalog_error', literal('3F000'), `'schema "' || ${sql} || '" does not exist'`)}) END)`;
   }
 }
 
