@@ -13,6 +13,8 @@ export type CoercionMode = 'implicit' | 'assignment' | 'explicit';
 
 export function coerce(ctx: CompileContext, e: Expr, to: PgType, mode: CoercionMode = 'implicit'): Expr {
   if (e.isNull) return { ...e, type: to, isNull: true };
+  // timestamp(p)/time(p) round the fractional seconds to p digits: no storage function does that.
+  if (mode !== 'implicit' && (to.category === 'timestamp' || to.category === 'timestamptz' || to.category === 'time') && to.typmod >= 0 && to.typmod < 6 && !(e.type.name === to.name && e.type.typmod === to.typmod)) throw unsupported(displayType(to));
   if (e.param !== undefined && ctx.paramType(e.param) === undefined) {
     // A parameter's type has no typmod (Postgres describes $1 as numeric, not numeric(10,2)); assigned to or cast
     // to a numeric(p,s) / varchar(n) / char(n), the bound value is rounded, checked or padded like any other value.
@@ -98,6 +100,16 @@ function boolText(text: string): string | null {
   return null;
 }
 
+/**
+ * The value as its type's output function prints it, which is what concat(), format() and `text || anynonarray`
+ * use instead of a cast: booleans as t/f (a cast gives true/false), character(n) with its padding.
+ */
+export function outputText(ctx: CompileContext, e: Expr): string {
+  if (e.type.category === 'bool') return `(CASE ${e.sql} WHEN 1 THEN 't' WHEN 0 THEN 'f' END)`;
+  if (e.type.name === 'bpchar') return e.sql;
+  return coerce(ctx, e, T('text'), 'explicit').sql;
+}
+
 /** Storage of `from` → storage of `to`. */
 function convert(sql: string, from: PgType, to: PgType, mode: CoercionMode): string {
   const f = from.category;
@@ -166,6 +178,10 @@ function toText(sql: string, from: PgType, to: PgType, mode: CoercionMode): stri
     case 'float':
     case 'bytea':
       text = call('pgf_text', sql, literal(from.name));
+      break;
+    case 'text':
+      // character(n) → text drops the trailing blanks (rtrim), as Postgres's cast does.
+      text = from.name === 'bpchar' && to.name !== 'bpchar' ? `rtrim(${sql}, ' ')` : sql;
       break;
     default:
       text = sql;

@@ -7,7 +7,7 @@ import { coerce, commonType } from './coercion.js';
 import { CompileError, undefinedFunction, unsupported } from './compile-error.js';
 import { expr, NO_NAME, type Expr } from './expr.js';
 import { FUNCTIONS } from './function-table.js';
-import { binaryOperator, comparable, isOpen, like, unaryMinus } from './operators.js';
+import { binaryOperator, comparable, compareSql, distinctness, isOpen, like, orderedAsText, unaryMinus } from './operators.js';
 import { arrayOf, displayType, pgType, T } from './pg-types.js';
 import type { Scope } from './scope.js';
 import { compileSubquery } from './select-compiler.js';
@@ -151,17 +151,15 @@ function aExpr(ctx: CompileContext, n: AstObject, scope: Scope): Expr {
       if (n['lexpr'] === undefined) {
         const operand = compileExpr(ctx, n['rexpr'], scope);
         if (op === '-') return unaryMinus(ctx, operand);
-        if (op === '+') return operand;
+        // Postgres names +x ?column? (an operator expression), not after x.
+        if (op === '+') return { ...operand, name: NO_NAME };
         throw unsupported(`prefix operator ${op}`);
       }
       return binaryOperator(ctx, op, compileExpr(ctx, n['lexpr'], scope), compileExpr(ctx, n['rexpr'], scope));
     }
     case 'AEXPR_DISTINCT':
     case 'AEXPR_NOT_DISTINCT': {
-      const eq = binaryOperator(ctx, '=', compileExpr(ctx, n['lexpr'], scope), compileExpr(ctx, n['rexpr'], scope));
-      // (a = b) → (a IS b): SQLite's IS is IS NOT DISTINCT FROM.
-      const sql = eq.sql.replace(/ = /, kind === 'AEXPR_DISTINCT' ? ' IS NOT ' : ' IS ');
-      return expr(sql, T('bool'));
+      return distinctness(ctx, compileExpr(ctx, n['lexpr'], scope), compileExpr(ctx, n['rexpr'], scope), kind === 'AEXPR_DISTINCT');
     }
     case 'AEXPR_NULLIF': {
       const l = compileExpr(ctx, n['lexpr'], scope);
@@ -169,12 +167,18 @@ function aExpr(ctx: CompileContext, n: AstObject, scope: Scope): Expr {
       const type = commonType([l.type, r.type]);
       const lc = coerce(ctx, l, type);
       const rc = coerce(ctx, r, type);
-      return expr(`(CASE WHEN ${comparable(lc.sql, type)} = ${comparable(rc.sql, type)} THEN NULL ELSE ${lc.sql} END)`, type, 'nullif');
+      return expr(`(CASE WHEN ${compareSql(lc.sql, '=', rc.sql, type)} THEN NULL ELSE ${lc.sql} END)`, type, 'nullif');
     }
     case 'AEXPR_IN': {
       const left = compileExpr(ctx, n['lexpr'], scope);
       const items = listItems(n['rexpr']).map((i) => compileExpr(ctx, i, scope));
       const type = commonType([left.type, ...items.map((i) => i.type)]);
+      if (type.category === 'numeric') {
+        // Exactly, item by item: x IN (a, b) is x = a OR x = b, NULLs included.
+        const l = coerce(ctx, left, type).sql;
+        const any = `(${items.map((i) => compareSql(l, '=', coerce(ctx, i, type).sql, type)).join(' OR ')})`;
+        return expr(op === '<>' ? `(NOT ${any})` : any, T('bool'));
+      }
       const l = comparable(coerce(ctx, left, type).sql, type);
       const list = items.map((i) => comparable(coerce(ctx, i, type).sql, type)).join(', ');
       return expr(`(${l} ${op === '<>' ? 'NOT IN' : 'IN'} (${list}))`, T('bool'));
@@ -267,10 +271,9 @@ function minMax(ctx: CompileContext, n: AstObject, scope: Scope): Expr {
   // coalesce() is its first non-NULL value, and every non-NULL value leads one rotation.
   const rotations = typed.map((_, i) => call('coalesce', ...typed.slice(i), ...typed.slice(0, i)));
   if (type.category === 'numeric' || type.category === 'interval') {
-    const keyed = rotations.map((r) => comparable(r, type));
-    // pick the rotation whose key is the max/min
+    // pick the rotation whose value is the max/min
     const cmp = greatest ? '>=' : '<=';
-    const cases = rotations.map((r, i) => `WHEN ${keyed.filter((_, j) => j !== i).map((k) => `${keyed[i]} ${cmp} ${k}`).join(' AND ') || '1'} THEN ${r}`);
+    const cases = rotations.map((r, i) => `WHEN ${rotations.filter((_, j) => j !== i).map((k) => compareSql(r, cmp, k, type)).join(' AND ') || '1'} THEN ${r}`);
     return expr(`(CASE ${cases.join(' ')} END)`, type, greatest ? 'greatest' : 'least');
   }
   const sql = rotations.length === 1 ? rotations[0]! : call(greatest ? 'max' : 'min', ...rotations);
@@ -395,6 +398,7 @@ export function compileSortList(ctx: CompileContext, items: unknown[], scope: Sc
       if (s['sortby_dir'] === 'SORTBY_USING') throw unsupported('ORDER BY … USING');
       const e = resolveOutput?.(s['node']) ?? compileExpr(ctx, s['node'], scope);
       const typed = isOpen(ctx, e) ? coerce(ctx, e, T('text')) : e;
+      if (orderedAsText(typed.type)) throw unsupported(`ORDER BY over ${displayType(typed.type)}`);
       const desc = s['sortby_dir'] === 'SORTBY_DESC';
       const nulls = s['sortby_nulls'] === 'SORTBY_NULLS_FIRST' ? 'FIRST' : s['sortby_nulls'] === 'SORTBY_NULLS_LAST' ? 'LAST' : desc ? 'FIRST' : 'LAST';
       return `${comparable(typed.sql, typed.type)}${desc ? ' DESC' : ''} NULLS ${nulls}`;

@@ -2,12 +2,12 @@
 // from its arguments and the SQLite it becomes. A function not listed is refused (0A000), never passed
 // through to a SQLite function of the same name that could mean something else.
 import type { CompileContext } from './compile-context.js';
-import { coerce, commonType } from './coercion.js';
+import { coerce, commonType, outputText } from './coercion.js';
 import { CompileError, unsupported } from './compile-error.js';
 import { expr, type Expr } from './expr.js';
 import { arrayOf, displayType, T, type PgType } from './pg-types.js';
 import { call, literal } from './sql-text.js';
-import { comparable, isOpen } from './operators.js';
+import { comparable, equalityKey, isOpen, power } from './operators.js';
 import { CATALOG_FUNCTIONS } from './catalog-functions.js';
 
 /** DISTINCT and ORDER BY inside an aggregate's parentheses, already compiled. */
@@ -154,7 +154,8 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionEntry> = new Map<string, Fun
     if (args.length === 0) return expr(`count(*)`, t('int8'));
     arity('count', args, 1);
     const a = isOpen(ctx, args[0]!) ? as(ctx, args[0]!, t('text')) : args[0]!;
-    return expr(wrapAgg('count', [a.sql], agg), t('int8'));
+    // count(DISTINCT x) counts values, not texts (1.0 and 1.00 are one numeric).
+    return expr(wrapAgg('count', [agg.distinct ? equalityKey(a.sql, a.type) : a.sql], agg), t('int8'));
   })],
   ['sum', sum],
   ['avg', avg],
@@ -199,10 +200,11 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionEntry> = new Map<string, Fun
 
   ['lower', simple('lower', 'text', ['text'])],
   ['upper', simple('upper', 'text', ['text'])],
-  ['length', simple('length', 'int4', ['text'])],
+  ['length', { kind: 'scalar', compile: (ctx, args) => (args[0]?.type.category === 'bytea' ? expr(call('length', args[0]!.sql), t('int4')) : simple('length', 'int4', ['text']).compile(ctx, args, NO_AGG)) }],
   ['char_length', simple('length', 'int4', ['text'])],
   ['character_length', simple('length', 'int4', ['text'])],
-  ['octet_length', { kind: 'scalar', compile: (ctx, args) => expr(`length(CAST(${text(ctx, args[0]!)} AS BLOB))`, t('int4')) }],
+  // bytea is stored as a blob: its length is its byte count (its text form \x… is twice as long and more).
+  ['octet_length', { kind: 'scalar', compile: (ctx, args) => expr(args[0]?.type.category === 'bytea' ? call('length', args[0]!.sql) : `length(CAST(${text(ctx, args[0]!)} AS BLOB))`, t('int4')) }],
   ['substring', { kind: 'scalar', compile: (ctx, args) => substring(ctx, args) }],
   ['substr', { kind: 'scalar', compile: (ctx, args) => substring(ctx, args) }],
   // position(sub IN s) is parsed as position(s, sub).
@@ -231,9 +233,10 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionEntry> = new Map<string, Fun
   ['regexp_replace', simple('pgf_regexp_replace', 'text', ['text', 'text', 'text', 'text'], 3)],
   ['regexp_match', simple('pgf_regexp_match', '_text', ['text', 'text', 'text'], 2)],
   ['string_to_array', simple('pgf_string_to_array', '_text', ['text', 'text', 'text'], 2)],
-  ['concat', { kind: 'scalar', compile: (ctx, args) => expr(call('pgf_concat', ...args.map((a) => text(ctx, a))), t('text')) }],
-  ['concat_ws', { kind: 'scalar', compile: (ctx, args) => expr(call('pgf_concat_ws', ...args.map((a) => text(ctx, a))), t('text')) }],
-  ['format', { kind: 'scalar', compile: (ctx, args) => expr(call('pgf_format', ...args.map((a) => text(ctx, a))), t('text')) }],
+  // "any" arguments are printed by their type's output function (true → t), not cast to text (true → true).
+  ['concat', { kind: 'scalar', compile: (ctx, args) => expr(call('pgf_concat', ...args.map((a) => outputText(ctx, a))), t('text')) }],
+  ['concat_ws', { kind: 'scalar', compile: (ctx, args) => expr(call('pgf_concat_ws', ...args.map((a, i) => (i === 0 ? text(ctx, a) : outputText(ctx, a)))), t('text')) }],
+  ['format', { kind: 'scalar', compile: (ctx, args) => expr(call('pgf_format', ...args.map((a, i) => (i === 0 ? text(ctx, a) : outputText(ctx, a)))), t('text')) }],
 
   ['abs', { kind: 'scalar', compile: (ctx, args) => {
     const a = numericArg(ctx, args[0]!);
@@ -249,12 +252,13 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionEntry> = new Map<string, Fun
     const s = `(CASE WHEN ${comparable(a.sql, a.type)} > 0 THEN 1 WHEN ${comparable(a.sql, a.type)} < 0 THEN -1 ELSE 0 END)`;
     return expr(a.type.category === 'numeric' ? `CAST(${s} AS TEXT)` : a.type.category === 'float' ? `CAST(${s} AS REAL)` : s, a.type.category === 'int' ? t('float8') : a.type);
   } }],
-  ['sqrt', simple('sqrt', 'float8', ['float8'])],
-  ['power', simple('pow', 'float8', ['float8', 'float8'])],
-  ['pow', simple('pow', 'float8', ['float8', 'float8'])],
-  ['exp', simple('exp', 'float8', ['float8'])],
-  ['ln', simple('ln', 'float8', ['float8'])],
-  ['log', simple('log10', 'float8', ['float8'])],
+  // A numeric argument selects the numeric version (numeric result, Postgres's scale); others the float8 one.
+  ['sqrt', { kind: 'scalar', compile: (ctx, args) => (args[0]?.type.category === 'numeric' ? expr(call('pgf_num_sqrt', args[0]!.sql), t('numeric')) : simple('sqrt', 'float8', ['float8']).compile(ctx, args, NO_AGG)) }],
+  ['power', { kind: 'scalar', compile: (ctx, args) => (arity('power', args, 2), power(ctx, args[0]!, args[1]!)) }],
+  ['pow', { kind: 'scalar', compile: (ctx, args) => (arity('pow', args, 2), power(ctx, args[0]!, args[1]!)) }],
+  ['exp', floatOnly('exp', 'exp')],
+  ['ln', floatOnly('ln', 'ln')],
+  ['log', floatOnly('log', 'log10')],
   ['mod', { kind: 'scalar', compile: (ctx, args) => {
     const [a, b] = [numericArg(ctx, args[0]!), numericArg(ctx, args[1]!)];
     if (a.type.category === 'int' && b.type.category === 'int') return expr(call('pgf_int_mod', a.sql, b.sql), commonType([a.type, b.type]));
@@ -334,6 +338,19 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionEntry> = new Map<string, Fun
   ['array_position', { kind: 'scalar', compile: (ctx, args) => expr(call('pgf_array_position', args[0]!.sql, text(ctx, args[1]!)), t('int4')) }],
 ]);
 
+const NO_AGG: AggregateParts = { distinct: false, orderBy: '' };
+
+/** exp/ln/log of numeric compute in numeric in Postgres (numeric result, its own scale): refused rather than approximated in float8. */
+function floatOnly(name: string, fn: string): FunctionEntry {
+  return {
+    kind: 'scalar',
+    compile(ctx, args) {
+      if (args.some((a) => a.type.category === 'numeric')) throw unsupported(`${name}() of numeric (use a cast to double precision)`);
+      return simple(fn, 'float8', ['float8']).compile(ctx, args, NO_AGG);
+    },
+  };
+}
+
 function substring(ctx: CompileContext, args: Expr[]): Expr {
   arity('substring', args, 2, 3);
   const s = text(ctx, args[0]!);
@@ -353,6 +370,8 @@ function substring(ctx: CompileContext, args: Expr[]): Expr {
 function rounding(ctx: CompileContext, fn: 'round' | 'trunc' | 'ceil' | 'floor', args: Expr[]): Expr {
   arity(fn, args, 1, fn === 'round' || fn === 'trunc' ? 2 : 1);
   const a = numericArg(ctx, args[0]!);
+  // round(integer) and the like resolve to the float8 versions in Postgres (float8 is the preferred numeric type).
+  if (args.length === 1 && a.type.category === 'int') return expr(`CAST(${a.sql} AS REAL)`, t('float8'));
   if (args.length === 2 || a.type.category === 'numeric' || a.type.category === 'int') {
     const n = coerce(ctx, a, t('numeric')).sql;
     return expr(call(`pgf_num_${fn}`, n, ...args.slice(1).map((x) => int(ctx, x))), t('numeric'));

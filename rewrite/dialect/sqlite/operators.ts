@@ -20,7 +20,7 @@ export function binaryOperator(ctx: CompileContext, op: string, left: Expr, righ
     case '%':
       return arithmetic(ctx, op, left, right);
     case '^':
-      return expr(call('pow', coerce(ctx, left, T('float8')).sql, coerce(ctx, right, T('float8')).sql), T('float8'));
+      return power(ctx, left, right);
     case '||':
       return concatenation(ctx, left, right);
     case '->':
@@ -37,7 +37,7 @@ export function binaryOperator(ctx: CompileContext, op: string, left: Expr, righ
     case '~*':
     case '!~':
     case '!~*': {
-      const s = coerce(ctx, left, T('text')).sql;
+      const s = patternSubject(ctx, left);
       const p = coerce(ctx, right, T('text')).sql;
       const m = call('pgf_regex', s, p, literal(op.endsWith('*') ? 'i' : ''));
       return expr(op.startsWith('!') ? `(NOT ${m})` : m, T('bool'));
@@ -79,9 +79,17 @@ function operandTypeFor(op: string, other: PgType, _side: 'left' | 'right'): PgT
   if (op === '-' && other.category === 'jsonb') return T('text');
   // date + unknown matches date + integer, date + interval and date + time alike: Postgres gives up.
   if (op === '+' && other.category === 'date') throw new CompileError('42725', 'operator is not unique: date + unknown');
-  if (op === '-' && other.category === 'date') return T('int4');
   if (op === '||' && other.category !== 'array' && other.category !== 'jsonb') return T('text');
   return other;
+}
+
+/** a ^ b, power(a, b): numeric when either side is numeric (and neither float), else float8. */
+export function power(ctx: CompileContext, left: Expr, right: Expr): Expr {
+  const cats = [left.type.category, right.type.category];
+  if (cats.includes('numeric') && !cats.includes('float')) {
+    return expr(call('pgf_num_pow', coerce(ctx, left, T('numeric')).sql, coerce(ctx, right, T('numeric')).sql), T('numeric'));
+  }
+  return expr(call('pow', coerce(ctx, left, T('float8')).sql, coerce(ctx, right, T('float8')).sql), T('float8'));
 }
 
 export function isOpen(ctx: CompileContext, e: Expr): boolean {
@@ -90,9 +98,44 @@ export function isOpen(ctx: CompileContext, e: Expr): boolean {
 
 function comparison(ctx: CompileContext, op: string, left: Expr, right: Expr): Expr {
   const type = commonType([left.type, right.type]);
+  // Arrays and jsonb order element by element / by Postgres's jsonb rules, not as their text.
+  if (op !== '=' && op !== '<>' && orderedAsText(type)) throw unsupported(`operator ${op} on ${displayType(type)}`);
   const l = coerce(ctx, left, type);
   const r = coerce(ctx, right, type);
-  return expr(`(${comparable(l.sql, type)} ${op} ${comparable(r.sql, type)})`, T('bool'));
+  return expr(compareSql(l.sql, op, r.sql, type), T('bool'));
+}
+
+/** a op b for two values of `type`: numerics exactly (pgf_num_cmp), not through a REAL that merges values beyond 15 digits. */
+export function compareSql(a: string, op: string, b: string, type: PgType): string {
+  if (type.category === 'numeric') return `(${call('pgf_num_cmp', a, b)} ${op} 0)`;
+  return `(${comparable(a, type)} ${op} ${comparable(b, type)})`;
+}
+
+/** a IS [NOT] DISTINCT FROM b, with the same typing as a = b. */
+export function distinctness(ctx: CompileContext, left: Expr, right: Expr, distinct: boolean): Expr {
+  [left, right] = resolveUnknowns(ctx, '=', left, right);
+  const type = commonType([left.type, right.type]);
+  const l = coerce(ctx, left, type).sql;
+  const r = coerce(ctx, right, type).sql;
+  const same = type.category === 'numeric'
+    ? `coalesce(${call('pgf_num_cmp', l, r)} = 0, ${l} IS NULL AND ${r} IS NULL)`
+    : `${comparable(l, type)} IS ${comparable(r, type)}`;
+  return expr(distinct ? `(NOT (${same}))` : `(${same})`, T('bool'));
+}
+
+/** Types whose stored text does not order as Postgres orders the values (and that no key function maps). */
+export function orderedAsText(type: PgType): boolean {
+  return type.category === 'array' || type.category === 'jsonb' || type.category === 'json';
+}
+
+/**
+ * A value that is equal exactly when the Postgres values are equal (GROUP BY, PARTITION BY, count(DISTINCT)):
+ * numerics without trailing fractional zeros (1.0 = 1.00 = 1), intervals by length ('1 day' = '24:00:00').
+ */
+export function equalityKey(sql: string, type: PgType): string {
+  if (type.category === 'numeric') return `(CASE WHEN instr(${sql}, '.') > 0 THEN rtrim(rtrim(${sql}, '0'), '.') ELSE ${sql} END)`;
+  if (type.category === 'interval') return comparable(sql, type);
+  return sql;
 }
 
 /** The SQLite value that orders like the Postgres value (numeric text and interval text do not). */
@@ -101,6 +144,8 @@ export function comparable(sql: string, type: PgType): string {
   if (type.category === 'interval') return call('pgf_interval_key', sql);
   // character(n) compares without its trailing blanks ('DE ' = 'DE').
   if (type.name === 'bpchar') return `rtrim(${sql}, ' ')`;
+  // ±Infinity are stored as text, which SQLite sorts after every number: map them to ±Inf ('NaN' stays text, above all, as in Postgres).
+  if (type.category === 'float') return `(CASE WHEN typeof(${sql}) = 'text' THEN (CASE ${sql} WHEN '-Infinity' THEN -9e999 WHEN 'Infinity' THEN 9e999 ELSE ${sql} END) ELSE ${sql} END)`;
   return sql;
 }
 
@@ -125,9 +170,11 @@ function arithmetic(ctx: CompileContext, op: string, left: Expr, right: Expr): E
     if (lc === 'float' || rc === 'float') {
       const l = coerce(ctx, left, T('float8')).sql;
       const r = coerce(ctx, right, T('float8')).sql;
-      if (op === '/') return expr(call('pgf_float_div', l, r), T('float8'));
+      // real op real stays real (the connector prints it at float4 precision); any other mix is double precision.
+      const type = left.type.name === 'float4' && right.type.name === 'float4' ? T('float4') : T('float8');
+      if (op === '/') return expr(call('pgf_float_div', l, r), type);
       if (op === '%') throw unsupported('operator % on double precision');
-      return expr(`(${l} ${op} ${r})`, T('float8'));
+      return expr(`(${l} ${op} ${r})`, type);
     }
     const l = coerce(ctx, left, T('numeric')).sql;
     const r = coerce(ctx, right, T('numeric')).sql;
@@ -203,9 +250,14 @@ function containment(ctx: CompileContext, op: string, left: Expr, right: Expr): 
   throw unsupported(`operator ${op} on ${displayType(left.type)}`);
 }
 
+/** character(n) has its own LIKE and regex operators, which match the padded value (a cast to text would drop the blanks). */
+function patternSubject(ctx: CompileContext, e: Expr): string {
+  return e.type.name === 'bpchar' ? e.sql : coerce(ctx, e, T('text')).sql;
+}
+
 /** LIKE / ILIKE with Postgres semantics (SQLite's LIKE ignores ASCII case; Postgres's LIKE does not). */
 export function like(ctx: CompileContext, left: Expr, pattern: Expr, escape: Expr | null, caseInsensitive: boolean, negated: boolean): Expr {
-  const s = coerce(ctx, left, T('text')).sql;
+  const s = patternSubject(ctx, left);
   const p = coerce(ctx, pattern, T('text')).sql;
   const e = escape ? coerce(ctx, escape, T('text')).sql : literal('\\');
   const m = call('pgf_like', s, p, e, caseInsensitive ? '1' : '0');

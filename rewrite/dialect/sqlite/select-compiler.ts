@@ -8,7 +8,7 @@ import { CompileError, unsupported } from './compile-error.js';
 import { compileExpr, compileSortList } from './expr-compiler.js';
 import { type Expr } from './expr.js';
 import { compileFromItem } from './from-compiler.js';
-import { isOpen } from './operators.js';
+import { comparable, equalityKey, isOpen } from './operators.js';
 import { T } from './pg-types.js';
 import { columnSql, Scope, type RelationShape, type ShapeColumn } from './scope.js';
 import { ident } from './sql-text.js';
@@ -93,7 +93,11 @@ function compileSimpleSelect(ctx: CompileContext, n: AstObject, outer: Scope | n
     const inner = targets.map((t, i) => `${t.sql} AS ${ident('pgf_c' + i)}`);
     const orderInner = orderItems.length ? compileSortList(ctx, orderItems, scope, (node) => outputExpr(ctx, node, targets)) : '';
     const rn = `row_number() OVER (PARTITION BY ${onList}${orderInner ? ' ORDER BY ' + orderInner : ''}) AS "pgf_rn"`;
-    const orderCols = orderItems.map((item, i) => `${orderTermFor(ctx, bodyOf(item, 'SortBy')!['node'], scope, targets).sql} AS ${ident('pgf_o' + i)}`);
+    // The outer query orders by these keys: the value that sorts as Postgres sorts it (numerics by value, not as text).
+    const orderCols = orderItems.map((item, i) => {
+      const e = orderTermFor(ctx, bodyOf(item, 'SortBy')!['node'], scope, targets);
+      return `${comparable(e.sql, e.type)} AS ${ident('pgf_o' + i)}`;
+    });
     parts.push(`SELECT ${[...inner, ...orderCols, rn].join(', ')}${fromSql}${where}${groupBy}${having}${windows}`);
     const outerOrder = orderItems.length ? ' ORDER BY ' + orderItems.map((item, i) => {
       const s = bodyOf(item, 'SortBy')!;
@@ -104,6 +108,8 @@ function compileSimpleSelect(ctx: CompileContext, n: AstObject, outer: Scope | n
     const outerCols = targets.map((t, i) => `${ident('pgf_c' + i)} AS ${ident(t.name)}`).join(', ');
     return { sql: `SELECT ${outerCols} FROM (${parts[0]}) WHERE "pgf_rn" = 1${outerOrder}${limit}`, columns };
   }
+  // DISTINCT compares stored texts: '1 day' and '24:00:00' are one interval to Postgres, two texts to SQLite.
+  if (distinct.length && targets.some((t) => t.type.category === 'interval')) throw unsupported('SELECT DISTINCT over interval values');
   const select = `SELECT ${distinct.length ? 'DISTINCT ' : ''}${targets.map((t) => `${t.sql} AS ${ident(t.name)}`).join(', ') || 'NULL'}`;
   const order = orderItems.length ? ' ORDER BY ' + compileSortList(ctx, orderItems, scope, (node) => outputRef(ctx, node, targets)) : '';
   return { sql: `${select}${fromSql}${where}${groupBy}${having}${windows}${order}${limit}`, columns };
@@ -194,16 +200,21 @@ function compileGroupBy(ctx: CompileContext, items: unknown[], scope: Scope, tar
     const ref = bodyOf(item, 'ColumnRef');
     if (ref) {
       try {
-        return compileExpr(ctx, item, scope).sql;
+        return groupKey(compileExpr(ctx, item, scope));
       } catch (err) {
         const out = outputExpr(ctx, item, targets);
-        if (out) return out.sql;
+        if (out) return groupKey(out);
         throw err;
       }
     }
-    return (outputExpr(ctx, item, targets) ?? compileExpr(ctx, item, scope)).sql;
+    return groupKey(outputExpr(ctx, item, targets) ?? compileExpr(ctx, item, scope));
   });
   return ` GROUP BY ${terms.join(', ')}`;
+}
+
+/** A GROUP BY key: numerics and intervals grouped by value (1.0 and 1.00, '1 day' and '24:00:00' are one group in Postgres). */
+function groupKey(e: Expr): string {
+  return equalityKey(e.sql, e.type);
 }
 
 function compileLimit(ctx: CompileContext, n: AstObject, scope: Scope): string {
@@ -254,6 +265,8 @@ function compileSetOperation(ctx: CompileContext, n: AstObject, outer: Scope | n
       const l = left.columns[i]!.type;
       const r = right.columns[i]!.type;
       if (t.category === 'numeric' && (l.name !== r.name || l.typmod !== r.typmod || l.typmod < 0)) throw unsupported(`${keyword} (without ALL) over numeric values of different or unconstrained scales`);
+      // '1 day' and '24:00:00' are equal intervals with different texts.
+      if (t.category === 'interval') throw unsupported(`${keyword} (without ALL) over interval values`);
     });
   }
   const sql = `${conform(ctx, left, types)} ${keyword}${all ? ' ALL' : ''} ${conform(ctx, right, types)}`;

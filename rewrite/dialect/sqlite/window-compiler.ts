@@ -4,6 +4,7 @@ import { arr, obj, str } from '../../tenant/ast-nodes.js';
 import type { CompileContext } from './compile-context.js';
 import { unsupported } from './compile-error.js';
 import { compileExpr, compileSortList } from './expr-compiler.js';
+import { equalityKey } from './operators.js';
 import type { Scope } from './scope.js';
 import { ident } from './sql-text.js';
 
@@ -28,7 +29,10 @@ export function windowSpec(ctx: CompileContext, w: AstObject, scope: Scope): str
   const ref = str(w['refname']);
   if (ref) parts.push(ident(ref));
   const partition = arr(w['partitionClause']);
-  if (partition.length) parts.push('PARTITION BY ' + partition.map((p) => compileExpr(ctx, p, scope).sql).join(', '));
+  if (partition.length) parts.push('PARTITION BY ' + partition.map((p) => {
+    const e = compileExpr(ctx, p, scope);
+    return equalityKey(e.sql, e.type);
+  }).join(', '));
   const order = arr(w['orderClause']);
   if (order.length) parts.push('ORDER BY ' + compileSortList(ctx, order, scope));
   const frame = frameClause(ctx, w, scope);
