@@ -221,6 +221,7 @@ export class SqliteSession implements ConnectorSession {
     } finally {
       this.stopStatement();
     }
+    this.endPortals();
     this.out.ready(this.tx.status);
   }
 
@@ -250,7 +251,13 @@ export class SqliteSession implements ConnectorSession {
     } catch (err) {
       this.out.error(failureOf(err));
     }
+    this.endPortals();
     this.out.ready(this.tx.status);
+  }
+
+  /** Portals live no longer than their transaction (Postgres has no holdable portals over the protocol). */
+  private endPortals(): void {
+    if (this.tx.state === 'idle' && this.portals.size > 0) this.portals.clear();
   }
 
   private async translate(sql: string): Promise<readonly SqlitePlan[]> {

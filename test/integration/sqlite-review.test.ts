@@ -192,4 +192,30 @@ describe('SQLite connector review', () => {
     expect(seen).toEqual([['2024-01-01', '2024-01-01 00:00:01.5+00', '-1.50', '1 day 02:00:00', '01:00:00', '{"a": 2, "b": 1}'], '22P03']);
     c.close();
   });
+
+  it('drops portals when the transaction ends, as Postgres does (a suspended one is not resumed after Sync)', async () => {
+    const c = await raw();
+    c.send(
+      serialize.parse({ name: 's1', text: 'select id from notes order by id' }),
+      serialize.bind({ portal: 'p1', statement: 's1' }),
+      serialize.execute({ portal: 'p1', rows: 1 }),
+      serialize.sync(),
+    );
+    expect(await c.untilReady()).toEqual(['parseComplete', 'bindComplete', 'row:1', 'portalSuspended', 'ready:I']);
+    c.send(serialize.execute({ portal: 'p1' }), serialize.sync());
+    expect(await c.untilReady()).toEqual(['error:34000', 'ready:I']);
+    // Inside a transaction the portal lives on until COMMIT.
+    c.send(serialize.query('begin'));
+    await c.untilReady();
+    c.send(serialize.bind({ portal: 'p2', statement: 's1' }), serialize.execute({ portal: 'p2', rows: 1 }), serialize.sync());
+    expect(await c.untilReady()).toEqual(['bindComplete', 'row:1', 'portalSuspended', 'ready:T']);
+    c.send(serialize.execute({ portal: 'p2', rows: 1 }), serialize.sync());
+    const resumed = await c.untilReady();
+    expect([resumed[0], resumed.at(-1)]).toEqual(['row:2', 'ready:T']);
+    c.send(serialize.query('commit'));
+    await c.untilReady();
+    c.send(serialize.execute({ portal: 'p2' }), serialize.sync());
+    expect(await c.untilReady()).toEqual(['error:34000', 'ready:I']);
+    c.close();
+  });
 });
