@@ -101,6 +101,9 @@ describe.each(TARGETS)('connector contract: $kind', ({ kind, options }) => {
       { name: 'invalid text representation', sql: "select 'abc'::int", sqlstate: '22P02' },
       { name: 'string too long', sql: "select 'abcd'::varchar(3) as v, cast('abcd' as char(2)) as c; insert into short_codes values ('abcd')", sqlstate: '22001' },
       { name: 'savepoint outside a transaction', sql: 'rollback to savepoint nowhere', sqlstate: '25P01' },
+      { name: 'scalar subquery with two rows', sql: 'select (select g from generate_series(1, 2) g) as x', sqlstate: '21000' },
+      { name: 'negative LIMIT', sql: 'select id from accounts limit -1', sqlstate: '2201W' },
+      { name: 'negative OFFSET', sql: 'select id from accounts offset -2', sqlstate: '2201X' },
     ];
     for (const { name, sql, sqlstate, sqliteGap } of cases) {
       const gap = kind === 'sqlite' && sqliteGap !== undefined;

@@ -34,6 +34,7 @@ import { registerSessionFunctions } from './session-functions.js';
 import { registerTableFunctions } from './table-functions.js';
 import { registerTextFunctions } from './text-functions.js';
 import { registerIntArithmetic } from './int-arithmetic.js';
+import { registerQueryChecks } from './query-checks.js';
 import { registerToChar } from './to-char.js';
 
 export type PgFunctionSession = {
@@ -51,6 +52,7 @@ export function registerPgFunctions(db: Database.Database, session: PgFunctionSe
   const now = (): bigint => parseTimestamptz(session.transactionTimestamp());
   registerNumericFunctions(db);
   registerIntArithmetic(db);
+  registerQueryChecks(db);
   registerAggregates(db);
   registerCoercions(db, now);
   registerDateTimeFunctions(db, session);

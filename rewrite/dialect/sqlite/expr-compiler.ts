@@ -288,7 +288,9 @@ function subLink(ctx: CompileContext, n: AstObject, scope: Scope): Expr {
       return expr(`EXISTS (${sub.sql})`, T('bool'), 'exists');
     case 'EXPR_SUBLINK': {
       if (sub.columns.length !== 1) throw new CompileError('42601', 'subquery must return only one column');
-      return expr(`(${sub.sql})`, sub.columns[0]!.type, sub.columns[0]!.name);
+      // SQLite takes a scalar subquery's first row; Postgres fails when there is a second (21000).
+      const col = ident(sub.columns[0]!.name);
+      return expr(`(SELECT pgf_scalar_subquery(${col}) FROM (SELECT * FROM (${sub.sql}) LIMIT 2))`, sub.columns[0]!.type, sub.columns[0]!.name);
     }
     case 'ANY_SUBLINK': {
       const op = stringList(n['operName']).at(-1) ?? '=';

@@ -222,13 +222,19 @@ function compileLimit(ctx: CompileContext, n: AstObject, scope: Scope): string {
   const count = n['limitCount'];
   const offset = n['limitOffset'];
   if (count === undefined && offset === undefined) return '';
-  const value = (node: unknown): string => {
+  // Postgres: NULL means no limit (no offset), a negative value is an error (SQLite reads it as none).
+  const value = (node: unknown, which: 'LIMIT' | 'OFFSET'): string => {
     const e = compileExpr(ctx, node, scope);
-    if (e.isNull) return '-1';
-    return coerce(ctx, e, T('int8')).sql;
+    if (e.isNull) return which === 'LIMIT' ? '-1' : '0';
+    const typed = coerce(ctx, e, T('int8'));
+    if (e.intValue !== undefined) {
+      if (e.intValue < 0) throw new CompileError(which === 'LIMIT' ? '2201W' : '2201X', `${which} must not be negative`);
+      return typed.sql;
+    }
+    return `pgf_check_limit(${typed.sql}, '${which}')`;
   };
-  const limitSql = count === undefined ? '-1' : value(count);
-  return ` LIMIT ${limitSql}${offset === undefined ? '' : ` OFFSET ${value(offset)}`}`;
+  const limitSql = count === undefined ? '-1' : value(count, 'LIMIT');
+  return ` LIMIT ${limitSql}${offset === undefined ? '' : ` OFFSET ${value(offset, 'OFFSET')}`}`;
 }
 
 function compileValues(ctx: CompileContext, n: AstObject, outer: Scope | null): CompiledQuery {
