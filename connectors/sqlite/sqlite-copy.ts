@@ -20,6 +20,11 @@ export class CopyInSink {
   private settle!: (result: Buffer | PgFailure) => void;
   readonly done = new Promise<Buffer | PgFailure>((resolve) => (this.settle = resolve));
 
+  /** Another message arrived during the COPY (Postgres: 08P01, and the COPY fails). */
+  unexpected(type: string): void {
+    this.settle(new PgFailure('08P01', `unexpected message type 0x${type.charCodeAt(0).toString(16).toUpperCase()} during COPY from stdin`));
+  }
+
   /** A CopyData, CopyDone or CopyFail frame (type byte, length, payload). */
   message(raw: Buffer): void {
     const code = raw[0];

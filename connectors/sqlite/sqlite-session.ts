@@ -144,6 +144,11 @@ export class SqliteSession implements ConnectorSession {
 
   private submit(op: Op): void {
     if (this.ended) return;
+    if (this.copySink) {
+      // During COPY FROM STDIN Postgres ignores Flush and Sync, and fails the COPY on anything else (08P01).
+      if (op.k !== 'sync' && op.k !== 'flush') this.copySink.unexpected(MESSAGE_TYPE[op.k]);
+      return;
+    }
     this.queue.push(op);
     if (!this.pumping) void this.pump();
   }
@@ -387,6 +392,7 @@ export class SqliteSession implements ConnectorSession {
 }
 
 const EMPTY_QUERY = Buffer.from([0x49, 0, 0, 0, 4]);
+const MESSAGE_TYPE: Record<Op['k'], string> = { query: 'Q', parse: 'P', bind: 'B', describe: 'D', execute: 'E', close: 'C', sync: 'S', copy: 'd', refuse: 'F', flush: 'H' };
 
 function failureFrame(f: PgFailure): Buffer {
   return encodeBackend({ kind: 'ErrorResponse', fields: { severity: 'ERROR', severityNonLocalized: 'ERROR', code: f.code, message: f.message } });

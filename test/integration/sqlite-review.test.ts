@@ -218,4 +218,15 @@ describe('SQLite connector review', () => {
     expect(await c.untilReady()).toEqual(['error:34000', 'ready:I']);
     c.close();
   });
+
+  it('answers a message other than CopyData/CopyDone/CopyFail during COPY FROM STDIN with 08P01 instead of waiting forever', async () => {
+    const c = await raw();
+    c.send(serialize.query('copy notes from stdin'));
+    expect((await c.next()).name).toBe('copyInResponse');
+    c.send(serialize.copyData(Buffer.from('30\tx\n')), serialize.query('select 1'));
+    expect(await c.untilReady()).toEqual(['error:08P01', 'ready:I']);
+    c.send(serialize.query('select count(*) from notes where id = 30'));
+    expect(await c.untilReady()).toEqual(['rowDescription', 'row:0', 'commandComplete', 'ready:I']);
+    c.close();
+  });
 });

@@ -5,7 +5,7 @@ import type { CompileContext } from './compile-context.js';
 import { CompileError, unsupported } from './compile-error.js';
 import { expr, type Expr } from './expr.js';
 import { charLength, displayType, numericPrecision, pgType, T, type PgType } from './pg-types.js';
-import { regCoercion } from './reg-casts.js';
+import { isRegType, regCoercion, regParam } from './reg-casts.js';
 import { call, literal } from './sql-text.js';
 
 /** implicit: operator/function argument; assignment: INSERT/UPDATE value; explicit: a cast. */
@@ -20,7 +20,7 @@ export function coerce(ctx: CompileContext, e: Expr, to: PgType, mode: CoercionM
     // to a numeric(p,s) / varchar(n) / char(n), the bound value is rounded, checked or padded like any other value.
     const base = to.typmod >= 0 && typmodMatters(to) ? (pgType(to.name) ?? to) : to;
     ctx.setParamType(e.param, base);
-    const p: Expr = { sql: e.sql, type: base, name: e.name };
+    const p: Expr = { sql: isRegType(base) ? regParam(e.sql, base) : e.sql, type: base, name: e.name };
     return base === to || mode === 'implicit' ? { ...p, type: to } : coerce(ctx, p, to, mode);
   }
   const reg = regCoercion(ctx, e, to);

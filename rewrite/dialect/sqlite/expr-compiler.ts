@@ -9,6 +9,7 @@ import { expr, NO_NAME, type Expr } from './expr.js';
 import { FUNCTIONS } from './function-table.js';
 import { binaryOperator, comparable, compareSql, distinctness, isOpen, like, orderedAsText, unaryMinus } from './operators.js';
 import { arrayOf, displayType, pgType, T } from './pg-types.js';
+import { isRegType } from './reg-casts.js';
 import type { Scope } from './scope.js';
 import { compileSubquery } from './select-compiler.js';
 import { call, ident, literal } from './sql-text.js';
@@ -205,7 +206,8 @@ function aExpr(ctx: CompileContext, n: AstObject, scope: Scope): Expr {
       const arrayType = right.type.category === 'array' ? right.type : arrayOf(isOpen(ctx, left) ? T('text') : left.type);
       const a = coerce(ctx, right, arrayType);
       const l = coerce(ctx, left, arrayType.elem ?? T('text'));
-      return expr(call('pgf_any_eq', coerce(ctx, l, T('text'), 'explicit').sql, a.sql), T('bool'));
+      // reg* elements are kept as OIDs: compare the OID, not the name the cast to text prints.
+      return expr(call('pgf_any_eq', isRegType(l.type) ? `CAST(${l.sql} AS TEXT)` : coerce(ctx, l, T('text'), 'explicit').sql, a.sql), T('bool'));
     }
     default:
       throw unsupported(`the operator form ${kind ?? '?'}`);
