@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { readModel } from './catalog-model.js';
 import { catalogRows, type Row } from './catalog-rows.js';
 import { columnNames, HIDDEN_COLUMNS, INFORMATION_SCHEMA_SPECS, PG_CATALOG_SPECS } from './catalog-specs.js';
-import { PGF_SEQUENCES_DDL, sequenceRows } from './catalog-sequences.js';
+import { PGF_SEQUENCES_DDL, sequenceClassRows, sequenceRows } from './catalog-sequences.js';
 import { staticRows, VIEWS } from './catalog-static.js';
 
 const DYNAMIC = ['pg_class', 'pg_attribute', 'pg_attrdef', 'pg_index', 'pg_constraint', 'pgf_sequences'];
@@ -49,7 +49,14 @@ function setting(db: Database.Database, name: string): unknown {
 /** DDL that only edits _pgfabric_columns (ALTER COLUMN … SET DEFAULT) leaves schema_version alone. */
 function metadataChecksum(db: Database.Database): string {
   const row = db.prepare("SELECT count(*) || ':' || total(length(pg_type) + not_null * 7 + length(coalesce(default_expr, '')) * 13 + position) FROM main._pgfabric_columns").pluck().get();
-  return String(row);
+  // CREATE/DROP SEQUENCE, nextval and setval only write _pgfabric_sequences (pg_sequences and pg_class show them).
+  let seqs: unknown = '';
+  try {
+    seqs = db.prepare("SELECT count(*) || ':' || total(length(name) * 7 + value + called * 3 + increment * 11) FROM main._pgfabric_sequences").pluck().get();
+  } catch {
+    seqs = '';
+  }
+  return `${String(row)}|${String(seqs)}`;
 }
 
 function rebuild(db: Database.Database, key: string, database: string, user: string): void {
@@ -57,7 +64,9 @@ function rebuild(db: Database.Database, key: string, database: string, user: str
   for (const name of Object.keys(INFORMATION_SCHEMA_SPECS)) db.exec(`DELETE FROM information_schema.${name}`);
   const model = readModel(db);
   const rows = catalogRows(model, database, user);
-  const pg: Record<string, Row[]> = { pgf_sequences: sequenceRows(db, model) };
+  const sequences = sequenceRows(db, model);
+  rows['pg_class']!.push(...sequenceClassRows(sequences));
+  const pg: Record<string, Row[]> = { pgf_sequences: sequences };
   const info: Record<string, Row[]> = {};
   for (const [name, list] of Object.entries(rows)) (name in PG_CATALOG_SPECS ? pg : info)[name] = list;
   insertRows(db, 'pg_catalog', pg);

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { ModelRelation } from './catalog-model.js';
 import type { Row } from './catalog-rows.js';
+import { CURRENT_ROLE_OID, NAMESPACE, objectOid } from './catalog-oids.js';
 import { parseDisplayType } from './catalog-types.js';
 
 export const PGF_SEQUENCES_DDL = 'CREATE TABLE pg_catalog.pgf_sequences (name TEXT, typid INTEGER, start INTEGER, min INTEGER, max INTEGER, inc INTEGER, cache INTEGER, cycle INTEGER, last INTEGER, last_known INTEGER)';
@@ -45,4 +46,13 @@ export function sequenceRows(db: Database.Database, relations: readonly ModelRel
     });
   }
   return rows;
+}
+
+/** pg_class rows (relkind 'S') for the sequences, so `'t_id_seq'::regclass` and pg_get_serial_sequence(…)::regclass resolve as in Postgres. */
+export function sequenceClassRows(sequences: readonly Row[]): Row[] {
+  return sequences.map((s) => ({
+    oid: objectOid('class', String(s['name'])), relname: s['name']!, relnamespace: NAMESPACE.public, relowner: CURRENT_ROLE_OID, relam: 0, relfilenode: objectOid('class', String(s['name'])),
+    reltuples: 1, relhasindex: 0, relpersistence: 'p', relkind: 'S', relnatts: 3, relchecks: 0, relhasrules: 0, relhastriggers: 0, relispopulated: 1, relreplident: 'n',
+    reltablespace: 0, relisshared: 0, relhassubclass: 0, relrowsecurity: 0, relforcerowsecurity: 0, relispartition: 0,
+  }));
 }

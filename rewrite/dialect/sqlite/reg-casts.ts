@@ -19,6 +19,7 @@ export function isRegType(type: PgType): boolean {
 /** The coercion when either side is a reg* type; null when neither is. */
 export function regCoercion(ctx: CompileContext, e: Expr, to: PgType): Expr | null {
   const from = e.type;
+  if (to.elem && isRegType(to.elem) && e.unknownText !== undefined) return { ...regArrayLiteral(e.unknownText, to), name: e.name };
   if (!isRegType(to) && !isRegType(from)) return null;
   if (from.name === to.name) return e;
   if (isRegType(to)) {
@@ -57,6 +58,15 @@ function regLiteral(text: string, to: PgType): Expr {
   }
 }
 
+/** '{int,int8}'::regtype[]: the array of the elements' OIDs (a one-dimensional literal of plain names). */
+function regArrayLiteral(text: string, to: PgType): Expr {
+  const m = /^\s*\{(.*)\}\s*$/s.exec(text);
+  if (!m || /[{}\\]/.test(m[1]!)) throw unsupported(`this ${to.elem!.name}[] literal`);
+  const items = m[1]!.trim() === '' ? [] : m[1]!.split(',').map((s) => s.trim().replace(/^"(.*)"$/s, '$1'));
+  const parts = items.map((item) => `(${regLiteral(item, to.elem!).sql})`);
+  return expr(parts.length === 0 ? `'{}'` : `('{' || ${parts.join(` || ',' || `)} || '}')`, to);
+}
+
 function regFromText(sql: string, to: PgType): string {
   switch (to.name) {
     case 'regclass':
@@ -66,6 +76,12 @@ function regFromText(sql: string, to: PgType): string {
     default:
       return `(CASE WHEN ${sql} IS NULL THEN NULL ELSE coalesce((SELECT "pgf_rn".oid FROM "pg_catalog"."pg_namespace" AS "pgf_rn" WHERE "pgf_rn".nspname = ${sql}), ${call('pgf_catalog_error', literal('3F000'), `'schema "' || ${sql} || '" does not exist'`)}) END)`;
   }
+}
+
+/** A parameter typed as a reg* type: its value arrives as the input text (a name or an OID), read like a cast from text. */
+export function regParam(sql: string, type: PgType): string {
+  const numeric = `CAST(${sql} AS INTEGER)`;
+  return `(CASE WHEN ${sql} IS NULL THEN NULL WHEN CAST(${sql} AS TEXT) GLOB '[0-9]*' THEN ${numeric} ELSE ${regFromText(`CAST(${sql} AS TEXT)`, type)} END)`;
 }
 
 /** A reg* value as Postgres prints it (a name; the number when nothing has that OID). */
@@ -87,6 +103,8 @@ export function toRegclass(sql: string): Expr {
 
 /** The statement's result with reg* columns printed as names (the columns keep their reg* type). */
 export function regOutputs(q: { sql: string; columns: ShapeColumn[] }): { sql: string; columns: ShapeColumn[] } {
+  // An array of reg* values is kept as OIDs: printing it would need each element looked up.
+  if (q.columns.some((c) => c.type.elem && isRegType(c.type.elem))) throw unsupported('a regclass[]/regtype[]/regnamespace[] result column');
   if (!q.columns.some((c) => isRegType(c.type))) return q;
   const names = q.columns.map((c) => c.name);
   if (new Set(names).size !== names.length) throw unsupported('a result with duplicate column names and a regclass/regtype column');
