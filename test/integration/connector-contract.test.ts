@@ -104,6 +104,8 @@ describe.each(TARGETS)('connector contract: $kind', ({ kind, options }) => {
       { name: 'scalar subquery with two rows', sql: 'select (select g from generate_series(1, 2) g) as x', sqlstate: '21000' },
       { name: 'negative LIMIT', sql: 'select id from accounts limit -1', sqlstate: '2201W' },
       { name: 'negative OFFSET', sql: 'select id from accounts offset -2', sqlstate: '2201X' },
+      { name: 'square root of a negative number', sql: 'select sqrt(-1.5::float8)', sqlstate: '2201F' },
+      { name: 'logarithm of zero', sql: 'select ln(0::float8)', sqlstate: '2201E' },
     ];
     for (const { name, sql, sqlstate, sqliteGap } of cases) {
       const gap = kind === 'sqlite' && sqliteGap !== undefined;

@@ -35,6 +35,7 @@ import { registerTableFunctions } from './table-functions.js';
 import { registerTextFunctions } from './text-functions.js';
 import { registerIntArithmetic } from './int-arithmetic.js';
 import { registerQueryChecks } from './query-checks.js';
+import { registerFloatMath } from './float-math.js';
 import { registerToChar } from './to-char.js';
 
 export type PgFunctionSession = {
@@ -53,6 +54,7 @@ export function registerPgFunctions(db: Database.Database, session: PgFunctionSe
   registerNumericFunctions(db);
   registerIntArithmetic(db);
   registerQueryChecks(db);
+  registerFloatMath(db);
   registerAggregates(db);
   registerCoercions(db, now);
   registerDateTimeFunctions(db, session);

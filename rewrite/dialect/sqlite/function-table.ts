@@ -253,12 +253,13 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionEntry> = new Map<string, Fun
     return expr(a.type.category === 'numeric' ? `CAST(${s} AS TEXT)` : a.type.category === 'float' ? `CAST(${s} AS REAL)` : s, a.type.category === 'int' ? t('float8') : a.type);
   } }],
   // A numeric argument selects the numeric version (numeric result, Postgres's scale); others the float8 one.
-  ['sqrt', { kind: 'scalar', compile: (ctx, args) => (args[0]?.type.category === 'numeric' ? expr(call('pgf_num_sqrt', args[0]!.sql), t('numeric')) : simple('sqrt', 'float8', ['float8']).compile(ctx, args, NO_AGG)) }],
+  ['sqrt', { kind: 'scalar', compile: (ctx, args) => (args[0]?.type.category === 'numeric' ? expr(call('pgf_num_sqrt', args[0]!.sql), t('numeric')) : simple('pgf_float_sqrt', 'float8', ['float8']).compile(ctx, args, NO_AGG)) }],
   ['power', { kind: 'scalar', compile: (ctx, args) => (arity('power', args, 2), power(ctx, args[0]!, args[1]!)) }],
   ['pow', { kind: 'scalar', compile: (ctx, args) => (arity('pow', args, 2), power(ctx, args[0]!, args[1]!)) }],
   ['exp', floatOnly('exp', 'exp')],
-  ['ln', floatOnly('ln', 'ln')],
-  ['log', floatOnly('log', 'log10')],
+  // SQLite's ln/log10/sqrt answer NULL where Postgres fails: pgf_float_* raise Postgres's errors.
+  ['ln', floatOnly('ln', 'pgf_float_ln')],
+  ['log', floatOnly('log', 'pgf_float_log10')],
   ['mod', { kind: 'scalar', compile: (ctx, args) => {
     const [a, b] = [numericArg(ctx, args[0]!), numericArg(ctx, args[1]!)];
     if (a.type.category === 'int' && b.type.category === 'int') return expr(call('pgf_int_mod', a.sql, b.sql), commonType([a.type, b.type]));
