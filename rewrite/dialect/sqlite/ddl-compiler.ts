@@ -56,7 +56,6 @@ export function compileCreateTable(ctx: CompileContext, n: AstObject): DdlResult
   }
   // A temporary table lives on one session's connection, but the schema the compiler sees is the file's.
   if (str(rv['relpersistence']) === 't') throw unsupported('temporary tables');
-  const temp = false;
   const elements = arr(n['tableElts']);
   const columnDefs = elements.map((e) => bodyOf(e, 'ColumnDef')).filter((c): c is AstObject => c !== undefined);
   const tableConstraints = elements.map((e) => bodyOf(e, 'Constraint')).filter((c): c is AstObject => c !== undefined);
@@ -69,7 +68,7 @@ export function compileCreateTable(ctx: CompileContext, n: AstObject): DdlResult
   scope.add({ refname: name, sqlName: ident(name), columns: shapes });
   const statements: string[] = [];
   const checks: CheckConstraint[] = [];
-  const columns: ColumnPlan[] = columnDefs.map((c, i) => {
+  const columns: ColumnPlan[] = columnDefs.map((c) => {
     const colName = str(c['colname']) ?? '';
     const { type, serial } = resolveTypeName(c['typeName']);
     const constraints = arr(c['constraints']).map((k) => bodyOf(k, 'Constraint')!).filter(Boolean);
@@ -118,7 +117,6 @@ export function compileCreateTable(ctx: CompileContext, n: AstObject): DdlResult
     }
     if (tablePk && rowid) sql += ` PRIMARY KEY${serial || identity ? ' AUTOINCREMENT' : ''}`;
     if (notNull && !rowid) sql += ' NOT NULL';
-    void i;
     return { def: { name: colName, pgType: displayType(type), notNull, defaultExpr }, type, sql };
   });
   const constraintSql = tableConstraints.flatMap((k) => {
@@ -142,7 +140,7 @@ export function compileCreateTable(ctx: CompileContext, n: AstObject): DdlResult
         throw unsupported(`table constraint ${String(k['contype']).replace('CONSTR_', '')}`);
     }
   });
-  const create = `CREATE ${temp ? 'TEMP ' : ''}TABLE ${ident(name)} (${[...columns.map((c) => c.sql), ...constraintSql].join(', ')})`;
+  const create = `CREATE TABLE ${ident(name)} (${[...columns.map((c) => c.sql), ...constraintSql].join(', ')})`;
   const defs = columns.map((c) => c.def);
   const definition: SqliteTable = { name, kind: 'table', columns: defs };
   return { plan: ddlPlan([create, ...statements, ...insertColumns(name, defs), ...insertChecks(name, checks)], 'CREATE TABLE'), edits: [{ table: name, definition }] };

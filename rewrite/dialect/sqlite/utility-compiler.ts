@@ -1,7 +1,6 @@
 // Statements that are not queries: transactions, SET/SHOW/RESET, COPY, and the ones accepted without
 // touching the file (DISCARD, LOCK, COMMENT, …) or refused by name.
 import type { AstObject } from '../../parser/node-walker.js';
-import { unwrap } from '../../parser/node-walker.js';
 import { arr, bodyOf, obj, str, stringList } from '../../tenant/ast-nodes.js';
 import type { CompileContext } from './compile-context.js';
 import { CompileError, undefinedTable, unsupported } from './compile-error.js';
@@ -220,7 +219,5 @@ export function statementLabel(type: string, n: AstObject): string {
   if (type === 'CreateFunctionStmt' && n['is_procedure'] === true) return 'CREATE PROCEDURE';
   if (type === 'CreateTrigStmt') return 'CREATE TRIGGER';
   if (type === 'CreateEnumStmt' || type === 'CompositeTypeStmt' || type === 'CreateRangeStmt') return 'CREATE TYPE';
-  void unwrap;
-  void n;
   return type.replace(/Stmt$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
 }
