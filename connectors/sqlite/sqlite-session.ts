@@ -56,7 +56,7 @@ export class SqliteSession implements ConnectorSession {
 
   constructor(
     private readonly file: SqliteFile,
-    client: ClientChannel,
+    private readonly client: ClientChannel,
     identity: StartupIdentity,
     private readonly id: number,
   ) {
@@ -233,7 +233,7 @@ export class SqliteSession implements ConnectorSession {
   private async runCopy(plan: Extract<SqlitePlan, { kind: 'copy_in' | 'copy_out' }>): Promise<void> {
     this.runner.gate(plan);
     if (plan.kind === 'copy_out') return copyOut(plan, this.runner, this.out);
-    const sink = new CopyInSink();
+    const sink = new CopyInSink(this.client);
     this.copySink = sink;
     // CopyData the client pipelined before our CopyInResponse is already queued.
     while (this.queue[0]?.k === 'copy') sink.message((this.queue.shift() as { raw: Buffer }).raw);

@@ -3,10 +3,12 @@
 import type { AstObject } from '../../parser/node-walker.js';
 import { arr, bodyOf, obj, str, stringList } from '../../tenant/ast-nodes.js';
 import type { CompileContext } from './compile-context.js';
+import { coerce } from './coercion.js';
+import { expr } from './expr.js';
 import { CompileError, undefinedTable, unsupported } from './compile-error.js';
 import { defaultValue } from './dml-compiler.js';
 import type { CopyFormat, RunPlan, SqlitePlan } from './plan-types.js';
-import { typeRef } from './pg-types.js';
+import { pgType, typeRef } from './pg-types.js';
 import { compileSelect } from './select-compiler.js';
 import { ident } from './sql-text.js';
 import { typeFromDisplay } from './type-names.js';
@@ -148,8 +150,9 @@ export function compileCopy(ctx: CompileContext, n: AstObject): SqlitePlan {
       return { name: c, type: typeFromDisplay(col.pgType) };
     });
     const defaults = table.columns.filter((c) => !cols.includes(c.name) && c.defaultExpr !== null);
-    // Each row's fields arrive as Postgres text and are converted to storage form by the session (as Bind values are).
-    const values = [...columns.map((_, i) => `?${i + 1}`), ...defaults.map((d) => defaultValue(ctx, d, typeFromDisplay(d.pgType))!)];
+    // Each row's fields arrive as Postgres text and are converted to storage form by the session (as Bind values
+    // are, by type OID); numeric(p,s), varchar(n) and char(n) then get their typmod here, as an INSERT would.
+    const values = [...columns.map((c, i) => coerce(ctx, expr(`?${i + 1}`, pgType(c.type.name) ?? c.type), c.type, 'assignment').sql), ...defaults.map((d) => defaultValue(ctx, d, typeFromDisplay(d.pgType))!)];
     const insert = `INSERT INTO ${ident(name)} (${[...cols, ...defaults.map((d) => d.name)].map(ident).join(', ')}) VALUES (${values.join(', ')})`;
     return { kind: 'copy_in', insert, columns: columns.map((c) => ({ name: c.name, type: typeRef(c.type) })), options };
   }
