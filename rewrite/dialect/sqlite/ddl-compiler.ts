@@ -387,13 +387,29 @@ export function compileTruncate(ctx: CompileContext, n: AstObject): DdlResult {
 
 export function compileCreateSequence(_ctx: CompileContext, n: AstObject): DdlResult {
   const name = str(obj(n['sequence'])?.['relname']) ?? '';
-  let start = 1;
+  let start: number | null = null;
   let increment = 1;
   for (const o of arr(n['options'])) {
     const d = bodyOf(o, 'DefElem')!;
-    const v = Number(obj(obj(bodyOf(d['arg'], 'Integer'))) ? bodyOf(d['arg'], 'Integer')!['ival'] ?? 0 : 0);
-    if (d['defname'] === 'start') start = v;
-    else if (d['defname'] === 'increment') increment = v;
+    const option = str(d['defname']) ?? '';
+    const value = numberArg(d['arg']);
+    if (option === 'start') start = value;
+    else if (option === 'increment') increment = value ?? 1;
+    // Bounds and cycling are not kept: a sequence that would stop or wrap is refused rather than run past its bounds.
+    else if ((option === 'minvalue' || option === 'maxvalue') && d['arg'] !== undefined) throw unsupported(`CREATE SEQUENCE … ${option.toUpperCase()}`);
+    else if (option === 'cycle' && bodyOf(d['arg'], 'Boolean')?.['boolval'] === true) throw unsupported('CREATE SEQUENCE … CYCLE');
+    // CACHE, OWNED BY, AS and NO MINVALUE/MAXVALUE change nothing a client can see here.
   }
-  return { plan: ddlPlan([createSequence(name, start, increment)], 'CREATE SEQUENCE'), edits: [] };
+  if (increment === 0) throw new CompileError('22023', 'INCREMENT must not be zero');
+  // A descending sequence starts at its maximum, -1, as in Postgres.
+  return { plan: ddlPlan([createSequence(name, start ?? (increment < 0 ? -1 : 1), increment)], 'CREATE SEQUENCE'), edits: [] };
+}
+
+/** The number of an option argument (Integer, or Float for values past 32 bits). */
+function numberArg(arg: unknown): number | null {
+  const i = bodyOf(arg, 'Integer');
+  if (i) return typeof i['ival'] === 'number' ? i['ival'] : 0;
+  const f = bodyOf(arg, 'Float');
+  if (f) return Number(str(f['fval']) ?? '0');
+  return null;
 }
