@@ -67,7 +67,7 @@ export function literalAs(text: string, to: PgType, mode: CoercionMode = 'implic
     case 'jsonb':
     case 'uuid':
     case 'bytea':
-      return expr(call(`pgf_${to.category}`, lit), to);
+      return expr(fromText(lit, to), to);
     case 'array':
       return expr(lit, to);
     default:

@@ -140,15 +140,7 @@ export function compileCopy(ctx: CompileContext, n: AstObject): SqlitePlan {
   const attlist = stringList(n['attlist']);
   if (n['is_from']) {
     if (n['whereClause']) throw unsupported('COPY FROM … WHERE');
-    const name = str(obj(n['relation'])?.['relname']) ?? '';
-    const table = ctx.schema.tables.get(name);
-    if (!table) throw undefinedTable(name);
-    const cols = attlist.length ? attlist : table.columns.map((c) => c.name);
-    const columns = cols.map((c) => {
-      const col = table.columns.find((x) => x.name === c);
-      if (!col) throw new CompileError('42703', `column "${c}" of relation "${name}" does not exist`);
-      return { name: c, type: typeFromDisplay(col.pgType) };
-    });
+    const { name, table, cols, columns } = copyColumns(ctx, n, attlist);
     const defaults = table.columns.filter((c) => !cols.includes(c.name) && c.defaultExpr !== null);
     // Each row's fields arrive as Postgres text and are converted to storage form by the session (as Bind values
     // are, by type OID); numeric(p,s), varchar(n) and char(n) then get their typmod here, as an INSERT would.
@@ -162,18 +154,25 @@ export function compileCopy(ctx: CompileContext, n: AstObject): SqlitePlan {
     if (!select) throw unsupported('COPY (INSERT/UPDATE/DELETE …) TO');
     query = selectPlan(ctx, select);
   } else {
-    const name = str(obj(n['relation'])?.['relname']) ?? '';
-    const table = ctx.schema.tables.get(name);
-    if (!table) throw undefinedTable(name);
-    const cols = attlist.length ? attlist : table.columns.map((c) => c.name);
-    const columns = cols.map((c) => {
-      const col = table.columns.find((x) => x.name === c);
-      if (!col) throw new CompileError('42703', `column "${c}" of relation "${name}" does not exist`);
-      return { name: c, type: typeRef(typeFromDisplay(col.pgType)) };
-    });
+    const { name, cols, columns: typed } = copyColumns(ctx, n, attlist);
+    const columns = typed.map((c) => ({ name: c.name, type: typeRef(c.type) }));
     query = { kind: 'run', sqlite: [`SELECT ${cols.map(ident).join(', ')} FROM ${ident(name)}`], columns, paramTypes: [], tag: { kind: 'rows', command: 'COPY' }, schemaChanged: false, readOnly: true };
   }
   return { kind: 'copy_out', query: { ...query, tag: { kind: 'rows', command: 'COPY' } }, options };
+}
+
+/** COPY's table and columns (all of them when the statement lists none), with their Postgres types. */
+function copyColumns(ctx: CompileContext, n: AstObject, attlist: string[]) {
+  const name = str(obj(n['relation'])?.['relname']) ?? '';
+  const table = ctx.schema.tables.get(name);
+  if (!table) throw undefinedTable(name);
+  const cols = attlist.length ? attlist : table.columns.map((c) => c.name);
+  const columns = cols.map((c) => {
+    const col = table.columns.find((x) => x.name === c);
+    if (!col) throw new CompileError('42703', `column "${c}" of relation "${name}" does not exist`);
+    return { name: c, type: typeFromDisplay(col.pgType) };
+  });
+  return { name, table, cols, columns };
 }
 
 export function selectPlan(ctx: CompileContext, select: AstObject): RunPlan {
