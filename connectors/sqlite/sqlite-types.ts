@@ -22,10 +22,17 @@ function textEncoder(oid: number): ColumnEncoder {
       return (w, v) => w.text(typeof v === 'number' ? formatFloat4(v) : typeof v === 'bigint' ? formatFloat4(Number(v)) : asText(v));
     case Oid.bytea:
       return (w, v) => (typeof v === 'string' ? w.text(v) : typeof v === 'object' ? w.hexBytea(v) : w.text(String(v)));
+    case INT2VECTOR:
+    case OIDVECTOR:
+      // Stored as an array literal ({1,2}); Postgres prints these catalog vectors space-separated (1 2).
+      return (w, v) => w.text(asText(v).replace(/^\{|\}$/g, '').replaceAll(',', ' '));
     default:
       return (w, v) => (typeof v === 'string' ? w.text(v) : typeof v === 'object' ? w.hexBytea(v) : w.text(numberText(v)));
   }
 }
+
+const INT2VECTOR = 22;
+const OIDVECTOR = 30;
 
 function boolText(v: string): string {
   return v === '1' || v === 't' || v === 'true' ? 't' : v === '0' || v === 'f' || v === 'false' ? 'f' : v;

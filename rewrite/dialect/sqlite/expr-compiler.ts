@@ -8,7 +8,7 @@ import { CompileError, undefinedFunction, unsupported } from './compile-error.js
 import { expr, NO_NAME, type Expr } from './expr.js';
 import { FUNCTIONS } from './function-table.js';
 import { binaryOperator, comparable, compareSql, distinctness, isOpen, like, orderedAsText, unaryMinus } from './operators.js';
-import { arrayOf, displayType, pgType, T } from './pg-types.js';
+import { arrayLowerBound, arrayOf, displayType, pgType, T } from './pg-types.js';
 import { isRegType } from './reg-casts.js';
 import type { Scope } from './scope.js';
 import { compileSubquery } from './select-compiler.js';
@@ -345,7 +345,9 @@ function indirection(ctx: CompileContext, n: AstObject, scope: Scope): Expr {
     const idx = bodyOf(step, 'A_Indices');
     if (!idx || idx['is_slice'] || base.type.category !== 'array') throw unsupported('this subscript or field selection');
     const i = coerce(ctx, compileExpr(ctx, idx['uidx'], scope), T('int4'));
-    base = expr(call('pgf_array_get', base.sql, i.sql), base.type.elem!, base.name);
+    // Storage subscripts from 1; int2vector/oidvector count from 0.
+    const position = arrayLowerBound(base.type) === 0 ? `(${i.sql} + 1)` : i.sql;
+    base = expr(call('pgf_array_get', base.sql, position, literal(base.type.elem!.name)), base.type.elem!, base.name);
   }
   return base;
 }

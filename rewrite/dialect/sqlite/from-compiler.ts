@@ -8,7 +8,7 @@ import type { CompileContext } from './compile-context.js';
 import { coerce } from './coercion.js';
 import { CompileError, undefinedTable, unsupported } from './compile-error.js';
 import { compileExpr } from './expr-compiler.js';
-import { arrayOf, T, type PgType } from './pg-types.js';
+import { arrayLowerBound, arrayOf, T, type PgType } from './pg-types.js';
 import type { Scope, ScopeItem, ShapeColumn } from './scope.js';
 import { compileSubquery } from './select-compiler.js';
 import { call, ident, literal } from './sql-text.js';
@@ -70,8 +70,13 @@ function rangeVar(ctx: CompileContext, n: AstObject, scope: Scope): string {
 }
 
 function rangeSubselect(ctx: CompileContext, n: AstObject, scope: Scope): string {
-  // SQLite has no LATERAL: a subquery in FROM cannot see the relations before it.
-  if (n['lateral']) throw unsupported('LATERAL subqueries');
+  // SQLite has no LATERAL: a subquery in FROM cannot see the relations before it. One shape is translated
+  // (catalog introspection uses it): LATERAL (SELECT unnest(a), generate_subscripts(a, 1) [+ n]).
+  if (n['lateral']) {
+    const unnest = lateralUnnest(ctx, n, scope);
+    if (unnest === null) throw unsupported('LATERAL subqueries');
+    return unnest;
+  }
   const alias = aliasOf(n);
   // A subquery in FROM sees the enclosing queries, and its siblings only when LATERAL.
   const sub = compileSubquery(ctx, n['subquery'], scope.parent);
@@ -101,6 +106,50 @@ function joinExpr(ctx: CompileContext, n: AstObject, scope: Scope): string {
   if (n['quals'] === undefined) return `${left} ${keyword === 'JOIN' ? 'CROSS JOIN' : keyword} ${right}${keyword === 'JOIN' ? '' : ' ON 1'}`;
   const on = coerce(ctx, compileExpr(ctx, n['quals'], scope), T('bool'));
   return `${left} ${keyword} ${right} ON ${on.sql}`;
+}
+
+/**
+ * LATERAL (SELECT unnest(a), generate_subscripts(a, 1) + n) AS k(…): a table-valued function may read the
+ * relations before it, so this is pgf_unnest(a) with its ordinality turned back into subscripts.
+ */
+function lateralUnnest(ctx: CompileContext, n: AstObject, scope: Scope): string | null {
+  const select = bodyOf(n['subquery'], 'SelectStmt');
+  if (!select || arr(select['fromClause']).length || select['whereClause'] || (select['op'] ?? 'SETOP_NONE') !== 'SETOP_NONE') return null;
+  let array: unknown = null;
+  const parts: ({ kind: 'value' } | { kind: 'subscript'; offset: number })[] = [];
+  for (const target of arr(select['targetList'])) {
+    let node = bodyOf(target, 'ResTarget')?.['val'];
+    let offset = 0;
+    const plus = bodyOf(node, 'A_Expr');
+    if (plus && plus['kind'] === 'AEXPR_OP' && ['+', '-'].includes(stringList(plus['name'])[0] ?? '')) {
+      const constant = obj(bodyOf(plus['rexpr'], 'A_Const')?.['ival']);
+      if (!constant) return null;
+      offset = (typeof constant['ival'] === 'number' ? constant['ival'] : 0) * (stringList(plus['name'])[0] === '-' ? -1 : 1);
+      node = plus['lexpr'];
+    }
+    const fn = bodyOf(node, 'FuncCall');
+    const fname = stringList(fn?.['funcname']).at(-1);
+    const args = arr(fn?.['args']);
+    if (fname === 'unnest' && args.length === 1 && offset === 0) parts.push({ kind: 'value' });
+    else if (fname === 'generate_subscripts' && args.length === 2 && obj(bodyOf(args[1], 'A_Const')?.['ival'])?.['ival'] === 1) {
+      parts.push({ kind: 'subscript', offset });
+    } else return null;
+    const key = JSON.stringify(args[0]).replace(/"location":\d+,?/g, '');
+    if (array !== null && array !== key) return null;
+    array = key;
+  }
+  if (parts.length === 0) return null;
+  const first = bodyOf(arr(select['targetList'])[0], 'ResTarget')?.['val'];
+  const argNode = arr(bodyOf(bodyOf(first, 'A_Expr')?.['lexpr'] ?? first, 'FuncCall')?.['args'])[0];
+  const a = compileExpr(ctx, argNode, scope);
+  if (a.type.category !== 'array' || !a.type.elem) throw unsupported('LATERAL unnest of a value that is not an array');
+  const alias = aliasOf(n);
+  const refname = alias.name ?? ctx.freshAlias('lateral');
+  const lower = arrayLowerBound(a.type);
+  const columns = parts.map((p, i) => ({ name: alias.columns[i] ?? (p.kind === 'value' ? 'unnest' : 'generate_subscripts'), type: p.kind === 'value' ? a.type.elem! : T('int4') }));
+  const sqlExprs = parts.map((p) => (p.kind === 'value' ? null : `(${ident(refname)}."ordinality" + ${lower - 1 + p.offset})`));
+  scope.add({ refname, sqlName: ident(refname), columns, sqlColumns: parts.map(() => 'value'), sqlExprs });
+  return `${call('pgf_unnest', a.sql, literal(a.type.elem.name))} AS ${ident(refname)}`;
 }
 
 type TableFunction = { sql: string; columns: ShapeColumn[]; sqlColumns: string[] };

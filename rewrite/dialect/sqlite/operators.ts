@@ -19,6 +19,12 @@ export function binaryOperator(ctx: CompileContext, op: string, left: Expr, righ
     case '/':
     case '%':
       return arithmetic(ctx, op, left, right);
+    case '&':
+    case '|':
+    case '#':
+    case '<<':
+    case '>>':
+      return bitwise(ctx, op, left, right);
     case '^':
       return power(ctx, left, right);
     case '||':
@@ -214,6 +220,16 @@ function dateTimeArithmetic(ctx: CompileContext, op: string, left: Expr, right: 
   }
   if (lc === 'time' && rc === 'time' && op === '-') return expr(call('pgf_dt_diff', left.sql, right.sql, literal('time')), T('interval'));
   return null;
+}
+
+/** Integer bit operators; # (xor) is spelled with & and | (SQLite has none). */
+function bitwise(ctx: CompileContext, op: string, left: Expr, right: Expr): Expr {
+  const isInt = (e: Expr): boolean => e.type.category === 'int';
+  if (!isInt(left) || !isInt(right)) throw unsupported(`operator ${op} on ${displayType(left.type)} and ${displayType(right.type)}`);
+  // Shifts keep the left operand's type; the others take the wider one.
+  const type = op === '<<' || op === '>>' ? left.type : T(Math.max(INT_WIDTH[left.type.name] ?? 4, INT_WIDTH[right.type.name] ?? 4) === 8 ? 'int8' : Math.max(INT_WIDTH[left.type.name] ?? 4, INT_WIDTH[right.type.name] ?? 4) === 4 ? 'int4' : 'int2');
+  const sql = op === '#' ? `((${left.sql} | ${right.sql}) - (${left.sql} & ${right.sql}))` : `(${left.sql} ${op} ${right.sql})`;
+  return expr(sql, type);
 }
 
 function concatenation(ctx: CompileContext, left: Expr, right: Expr): Expr {

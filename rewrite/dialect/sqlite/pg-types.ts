@@ -25,6 +25,9 @@ const BASE: Record<string, BaseType> = {
   bytea: { oid: 17, typlen: -1, category: 'bytea', storage: 'BLOB', arrayOid: 1001, display: 'bytea' },
   char: { oid: 18, typlen: 1, category: 'text', storage: 'TEXT', arrayOid: 1002, display: '"char"' },
   name: { oid: 19, typlen: 64, category: 'text', storage: 'TEXT', arrayOid: 1003, display: 'name' },
+  // The catalog's vectors (pg_index.indkey, indclass, …): arrays subscripted from 0, printed space-separated.
+  int2vector: { oid: 22, typlen: -1, category: 'array', storage: 'TEXT', arrayOid: 1006, display: 'int2vector' },
+  oidvector: { oid: 30, typlen: -1, category: 'array', storage: 'TEXT', arrayOid: 1013, display: 'oidvector' },
   int8: { oid: 20, typlen: 8, category: 'int', storage: 'INTEGER', arrayOid: 1016, display: 'bigint' },
   int2: { oid: 21, typlen: 2, category: 'int', storage: 'INTEGER', arrayOid: 1005, display: 'smallint' },
   int4: { oid: 23, typlen: 4, category: 'int', storage: 'INTEGER', arrayOid: 1007, display: 'integer' },
@@ -75,9 +78,18 @@ export function pgType(name: string, typmod = -1): PgType | undefined {
   if (hit) return hit;
   const base = BASE[internal];
   if (!base) return undefined;
-  const type: PgType = { name: internal, oid: base.oid, typlen: base.typlen, typmod, category: base.category, storage: base.storage };
+  const vectorOf = VECTOR_ELEMENTS[internal];
+  const elem = vectorOf ? pgType(vectorOf) : undefined;
+  const type: PgType = { name: internal, oid: base.oid, typlen: base.typlen, typmod, category: base.category, storage: base.storage, ...(elem ? { elem } : {}) };
   cache.set(key, type);
   return type;
+}
+
+const VECTOR_ELEMENTS: Record<string, string> = { int2vector: 'int2', oidvector: 'oid' };
+
+/** The first subscript of an array type: 0 for int2vector/oidvector, 1 for every other array. */
+export function arrayLowerBound(type: PgType): number {
+  return VECTOR_ELEMENTS[type.name] ? 0 : 1;
 }
 
 export function T(name: string): PgType {
@@ -103,7 +115,7 @@ export function isSerialName(name: string): boolean {
 
 /** What format_type() prints (`numeric(12,2)`, `character varying(20)`, `text[]`): also how the metadata table records a column's type. */
 export function displayType(type: PgType): string {
-  if (type.elem) return displayType(type.elem) + '[]';
+  if (type.elem && !VECTOR_ELEMENTS[type.name]) return displayType(type.elem) + '[]';
   const base = BASE[type.name]!;
   if (type.typmod < 0) return base.display;
   switch (type.name) {

@@ -15,6 +15,8 @@ export type ScopeItem = {
   readonly columns: readonly ShapeColumn[];
   /** The SQLite column names when they differ from the Postgres ones (a table function's `value`, renamed subquery outputs). */
   readonly sqlColumns?: readonly string[];
+  /** Columns that are expressions over the item's SQLite columns (a LATERAL unnest's subscripts). */
+  readonly sqlExprs?: readonly (string | null)[];
   /** JOIN … USING / NATURAL: columns merged; an unqualified reference takes the left one. */
   readonly hidden?: ReadonlySet<string>;
   /** Set on the first relation of a USING join's right side: the USING columns and where its left side starts in the scope. */
@@ -72,5 +74,7 @@ export class Scope {
 }
 
 export function columnSql(item: ScopeItem, index: number): string {
+  const computed = item.sqlExprs?.[index];
+  if (computed) return computed;
   return `${item.sqlName}.${ident(item.sqlColumns?.[index] ?? item.columns[index]!.name)}`;
 }
