@@ -69,6 +69,16 @@ export function registerTableFunctions(db: Database.Database): void {
     let n = 0;
     for (const e of arrayElements(asText(array ?? null))) yield [elementStorage(e, asText(elemType ?? 'text')), BigInt(++n)];
   });
+  // Two unnest() calls in one select list run in lockstep, the shorter padded with NULLs (Postgres 10+).
+  table(db, 'pgf_unnest2', ['value1', 'value2', 'ordinality'], ['array1', 'elemType1', 'array2', 'elemType2'], function* (a1, t1, a2, t2) {
+    const first = isNull(a1 ?? null) ? [] : [...arrayElements(asText(a1 ?? null))];
+    const second = isNull(a2 ?? null) ? [] : [...arrayElements(asText(a2 ?? null))];
+    for (let i = 0; i < Math.max(first.length, second.length); i++) {
+      const v1 = i < first.length ? elementStorage(first[i]!, asText(t1 ?? 'text')) : null;
+      const v2 = i < second.length ? elementStorage(second[i]!, asText(t2 ?? 'text')) : null;
+      yield [v1, v2, BigInt(i + 1)];
+    }
+  });
   const each = (name: string, asTextValue: boolean): void =>
     table(db, name, ['key', 'value'], ['json'], function* (j) {
       if (isNull(j ?? null)) return;

@@ -11,7 +11,7 @@ import { compileFromItem } from './from-compiler.js';
 import { comparable, equalityKey, isOpen } from './operators.js';
 import { T } from './pg-types.js';
 import { columnSql, Scope, type RelationShape, type ShapeColumn } from './scope.js';
-import { ident } from './sql-text.js';
+import { ident, literal } from './sql-text.js';
 import { windowClause } from './window-compiler.js';
 
 export type CompiledQuery = { sql: string; columns: ShapeColumn[] };
@@ -74,7 +74,9 @@ function compileSimpleSelect(ctx: CompileContext, n: AstObject, outer: Scope | n
   if (n['intoClause']) throw unsupported('SELECT INTO');
   const scope = new Scope(outer);
   const from = arr(n['fromClause']).map((f) => compileFromItem(ctx, f, scope));
-  const targets = compileTargets(ctx, arr(n['targetList']), scope, keepUnknown && arr(n['sortClause']).length === 0);
+  const unnests = selectListUnnests(ctx, n, scope);
+  if (unnests) from.push(unnests.from);
+  const targets = compileTargets(ctx, arr(n['targetList']), scope, keepUnknown && arr(n['sortClause']).length === 0, unnests?.values);
   scope.outputs = targets.map((t) => ({ name: t.name, type: t.type, sql: t.sql }));
   const parts: string[] = [];
   const where = n['whereClause'] === undefined ? '' : ` WHERE ${coerce(ctx, compileExpr(ctx, n['whereClause'], scope), T('bool')).sql}`;
@@ -117,10 +119,41 @@ function compileSimpleSelect(ctx: CompileContext, n: AstObject, outer: Scope | n
 
 type Target = Expr;
 
-function compileTargets(ctx: CompileContext, list: unknown[], scope: Scope, keepUnknown: boolean): Target[] {
+/**
+ * unnest() in a select list (one or two calls, at the top of their targets; TypeORM's foreign-key query has two)
+ * is a set-returning function run once per input row, in lockstep: it becomes a table function in FROM, which
+ * SQLite lets read the relations before it, and the targets read its columns.
+ */
+function selectListUnnests(ctx: CompileContext, n: AstObject, scope: Scope): { from: string; values: Map<unknown, Expr> } | null {
+  const calls = arr(n['targetList']).map((t) => bodyOf(t, 'ResTarget')?.['val']).filter((v) => {
+    const f = bodyOf(v, 'FuncCall');
+    return f !== undefined && stringList(f['funcname']).at(-1)?.toLowerCase() === 'unnest' && arr(f['args']).length === 1 && !f['over'];
+  });
+  if (calls.length === 0) return null;
+  if (calls.length > 2) throw unsupported('more than two unnest() calls in a select list');
+  if (arr(n['groupClause']).length || n['havingClause'] !== undefined || arr(n['windowClause']).length) throw unsupported('unnest() in a select list with GROUP BY, HAVING or WINDOW');
+  const arrays = calls.map((c) => {
+    const a = compileExpr(ctx, arr(bodyOf(c, 'FuncCall')!['args'])[0], scope);
+    if (a.type.category !== 'array' || !a.type.elem) throw unsupported('unnest() of a value that is not an array');
+    return a;
+  });
+  const alias = ctx.freshAlias('srf');
+  const fn = arrays.length === 1 ? 'pgf_unnest' : 'pgf_unnest2';
+  const args = arrays.flatMap((a) => [a.sql, literal(a.type.elem!.name)]);
+  const sqlColumns = arrays.length === 1 ? ['value'] : ['value1', 'value2'];
+  const values = new Map<unknown, Expr>(calls.map((c, i) => [c, { sql: `${ident(alias)}.${ident(sqlColumns[i]!)}`, type: arrays[i]!.type.elem!, name: 'unnest' }]));
+  return { from: `${fn}(${args.join(', ')}) AS ${ident(alias)}`, values };
+}
+
+function compileTargets(ctx: CompileContext, list: unknown[], scope: Scope, keepUnknown: boolean, unnested?: Map<unknown, Expr>): Target[] {
   const out: Target[] = [];
   for (const item of list) {
     const rt = bodyOf(item, 'ResTarget')!;
+    const value = unnested?.get(rt['val']);
+    if (value) {
+      out.push({ ...value, name: str(rt['name']) ?? value.name });
+      continue;
+    }
     const ref = bodyOf(rt['val'], 'ColumnRef');
     const fields = arr(ref?.['fields']);
     if (ref && fields.length > 0 && bodyOf(fields[fields.length - 1], 'A_Star')) {

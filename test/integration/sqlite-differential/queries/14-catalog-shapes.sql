@@ -22,3 +22,9 @@ SELECT id, full_name, signup_date FROM customers WHERE email = $1;
 
 -- name: lookup_product_by_sku_missing
 SELECT id, name FROM products WHERE sku = 'NO-SUCH-SKU';
+
+-- name: select_list_unnest_lockstep
+SELECT id, unnest(string_to_array(status, 'i')) AS part, unnest(ARRAY[10, 20, 30]) AS n FROM orders WHERE id <= 4 ORDER BY id, n NULLS LAST, part;
+
+-- name: select_list_unnest_single
+SELECT name, unnest(string_to_array(name, ' ')) AS word FROM products WHERE id <= 5 ORDER BY name, word;

@@ -1,0 +1,1 @@
+SELECT c.id, unnest(c.tags) AS tag FROM customers c
