@@ -124,6 +124,8 @@ export async function copyIn(
     });
     if (!locked) {
       await ctx.tx.ensureWrite('COPY');
+      // Batches are not statements: the deferred BEGIN goes first on its own.
+      await ctx.tx.flushBegin();
       locked = true;
     }
     for (let i = 0; i < values.length; i += BATCH_ROWS) {

@@ -9,6 +9,7 @@ import { commandTag, type SessionOutput } from './sqlite-output.js';
 import type { SessionTransaction } from './sqlite-transaction.js';
 import type { StorageValue } from './sqlite-types.js';
 import type { ExecResult, ResultShape } from './worker-messages.js';
+import { WorkerRequestError } from './sqlite-worker-host.js';
 
 export type RunPlan = Extract<SqlitePlan, { kind: 'run' }>;
 
@@ -44,10 +45,15 @@ export class PlanRunner {
       const inline = this.inlineRun(plan.sqlite[0]!, params, result);
       if (inline) return inline;
     }
-    const res = await this.file.host.request(
-      { op: 'exec', session: this.id, slot: this.slot, sql: plan.sqlite, params, result, wrap, settings: this.settings.takeDirty() },
-      this.slot,
-    );
+    const begin = this.tx.takeBegin();
+    let res;
+    try {
+      res = await this.file.host.request({ op: 'exec', session: this.id, slot: this.slot, sql: plan.sqlite, params, result, wrap, begin, settings: this.settings.takeDirty() }, this.slot);
+      this.tx.execDone(res.inTransaction);
+    } catch (err) {
+      this.tx.execDone(err instanceof WorkerRequestError ? err.inTransaction : undefined);
+      throw err;
+    }
     if (plan.schemaChanged) {
       if (this.tx.open) this.schemaStale = true;
       else await this.file.reloadSchema();

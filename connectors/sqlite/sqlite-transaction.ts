@@ -15,6 +15,11 @@ export class SessionTransaction {
   private lockHeld = false;
   /** A SQLite transaction is open on the connection, begun under this worker generation (0: none). */
   private openGeneration = 0;
+  /**
+   * A BEGIN not sent yet: it travels with the transaction's first statement (one worker round trip fewer).
+   * `sent` while that statement is in the worker.
+   */
+  private pendingBegin: { sql: string; sent: boolean } | null = null;
   private savepoints: string[] = [];
 
   constructor(
@@ -32,7 +37,29 @@ export class SessionTransaction {
 
   /** A SQLite transaction is open: statements run inside a savepoint so a failure undoes only them. */
   get open(): boolean {
-    return this.openGeneration !== 0;
+    return this.openGeneration !== 0 || this.pendingBegin !== null;
+  }
+
+  /** The deferred BEGIN for the statement about to be sent to the worker (null: none); see execDone. */
+  takeBegin(): string | null {
+    if (!this.pendingBegin || this.pendingBegin.sent) return null;
+    this.pendingBegin.sent = true;
+    return this.pendingBegin.sql;
+  }
+
+  /** The statement that carried the BEGIN came back: the worker says whether a transaction is open now. */
+  execDone(inTransaction: boolean | undefined): void {
+    if (!this.pendingBegin?.sent) return;
+    this.pendingBegin = null;
+    if (inTransaction) this.openGeneration = this.file.host.generation;
+  }
+
+  /** Sends a deferred BEGIN now (before SAVEPOINT, COPY batches and other requests that are not statements). */
+  async flushBegin(): Promise<void> {
+    const pending = this.pendingBegin;
+    if (!pending || pending.sent) return;
+    this.pendingBegin = null;
+    await this.control(pending.sql);
   }
 
   /** Before a statement that writes: take the lock and open an implicit transaction if none is. */
@@ -81,6 +108,7 @@ export class SessionTransaction {
 
   async savepoint(name: string): Promise<void> {
     if (this.state !== 'explicit') throw new PgFailure('25P01', 'SAVEPOINT can only be used in transaction blocks');
+    await this.flushBegin();
     await this.control(`SAVEPOINT ${quote(name)}`);
     this.savepoints.push(name);
   }
@@ -98,6 +126,7 @@ export class SessionTransaction {
     const at = this.savepoints.lastIndexOf(name);
     if (at < 0) throw new PgFailure('3B001', `savepoint "${name}" does not exist`);
     if (!this.open) throw new PgFailure('25P02', 'current transaction is aborted, commands ignored until end of transaction block');
+    await this.flushBegin();
     await this.control(`ROLLBACK TO ${quote(name)}`);
     this.savepoints.length = at + 1;
     this.state = 'explicit';
@@ -121,6 +150,7 @@ export class SessionTransaction {
     this.lockHeld = false;
     if (!this.open) return;
     this.openGeneration = 0;
+    this.pendingBegin = null;
     this.savepoints = [];
     if (this.state === 'explicit') this.state = 'aborted';
     else if (this.state === 'implicit') this.state = 'idle';
@@ -135,10 +165,11 @@ export class SessionTransaction {
 
   private async finish(commit: boolean): Promise<[string, string][]> {
     try {
-      if (this.open && this.openGeneration === this.file.host.generation) await this.control(commit ? 'COMMIT' : 'ROLLBACK');
+      // A BEGIN still deferred never reached SQLite: there is nothing to end there.
+      if (this.openGeneration !== 0 && this.openGeneration === this.file.host.generation) await this.control(commit ? 'COMMIT' : 'ROLLBACK');
     } catch (err) {
       // A failed COMMIT (a deferred constraint) leaves the transaction rolled back, as in Postgres.
-      if (this.open) await this.control('ROLLBACK').catch(() => undefined);
+      if (this.openGeneration !== 0) await this.control('ROLLBACK').catch(() => undefined);
       this.reset();
       this.settings.transactionEnded(false);
       throw err;
@@ -151,6 +182,7 @@ export class SessionTransaction {
     this.state = 'idle';
     this.readOnly = false;
     this.openGeneration = 0;
+    this.pendingBegin = null;
     this.savepoints = [];
     this.releaseLock();
   }
@@ -174,14 +206,12 @@ export class SessionTransaction {
     this.file.lock.release(this.owner);
   }
 
-  /** BEGIN after taking the lock: a BEGIN that fails (SQLITE_BUSY, the worker lost) leaves no transaction, so no lock. */
+  /**
+   * BEGIN after taking the lock, deferred to the first statement. A BEGIN that fails there (SQLITE_BUSY, the
+   * worker lost) fails that statement and leaves no transaction: ending it releases the lock.
+   */
   private async beginHoldingLock(sql: string): Promise<void> {
-    try {
-      await this.control(sql);
-    } catch (err) {
-      if (!this.open) this.releaseLock();
-      throw err;
-    }
+    this.pendingBegin = { sql, sent: false };
   }
 
   private async control(sql: string): Promise<void> {

@@ -14,7 +14,11 @@ const HANG_GRACE_MS = 1000;
 export type CancelReason = 'user' | 'timeout';
 
 export class WorkerRequestError extends Error {
-  constructor(readonly fields: PgErrorFields) {
+  constructor(
+    readonly fields: PgErrorFields,
+    /** For a failed exec: whether the session's connection is still in a transaction (undefined: unknown). */
+    readonly inTransaction?: boolean,
+  ) {
     super(fields.message);
   }
 }
@@ -128,7 +132,7 @@ export class SqliteWorkerHost {
       return p.resolve({ ...res, exec: { ...res.exec!, rows: Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength) } });
     }
     if (res.ok) p.resolve(res);
-    else p.reject(new WorkerRequestError(res.error));
+    else p.reject(new WorkerRequestError(res.error, res.inTransaction));
   }
 
   private lost(worker: Worker, reason: string): void {

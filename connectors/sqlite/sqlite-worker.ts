@@ -71,8 +71,9 @@ function handle(req: WorkerRequest): WorkerResponse {
       // A cancel that arrived while the request waited in the queue wins before anything runs.
       const flag = Atomics.load(cancelFlags, req.slot);
       if (flag !== 0) throw Object.assign(new Error(cancelMessage(flag)), { code: '57014' });
+      if (req.begin) c.control(req.begin);
       refreshCatalog(c.db, req.sql);
-      return { id: req.id, ok: true, exec: c.exec(req.sql, req.params, req.result, req.wrap) };
+      return { id: req.id, ok: true, exec: c.exec(req.sql, req.params, req.result, req.wrap), inTransaction: c.db.inTransaction };
     }
   }
 }
@@ -94,7 +95,8 @@ parentPort!.on('message', (req: WorkerRequest) => {
       const flag = Atomics.load(cancelFlags, req.slot);
       if (flag !== 0) error.message = cancelMessage(flag);
     }
-    res = { id: req.id, ok: false, error };
+    const inTransaction = req.op === 'exec' ? connections.get(req.session)?.db.inTransaction : undefined;
+    res = { id: req.id, ok: false, error, ...(inTransaction === undefined ? {} : { inTransaction }) };
   }
   Atomics.store(running, 0, 0);
   const rows = res.ok ? res.exec?.rows : null;

@@ -26,6 +26,8 @@ export type WorkerRequest =
       readonly params: readonly StorageValue[];
       readonly result: ResultShape | null;
       readonly wrap: ExecWrap;
+      /** BEGIN the session deferred to its first statement (one thread hop fewer per transaction), run first. */
+      readonly begin: string | null;
       /** Session settings changed since the last request (pgf_setting reads them). */
       readonly settings: Readonly<Record<string, string>> | null;
     }
@@ -41,5 +43,6 @@ export type ExecResult = { readonly rows: Buffer | null; readonly rowEnds: reado
 export type SchemaRows = readonly { name: string; kind: 'table' | 'view'; columns: { name: string; pgType: string; notNull: boolean; defaultExpr: string | null }[] }[];
 
 export type WorkerResponse =
-  | { readonly id: number; readonly ok: true; readonly exec?: ExecResult; readonly schema?: SchemaRows }
-  | { readonly id: number; readonly ok: false; readonly error: PgErrorFields };
+  | { readonly id: number; readonly ok: true; readonly exec?: ExecResult; readonly schema?: SchemaRows; readonly inTransaction?: boolean }
+  /** inTransaction (exec requests): whether the session's connection is in a transaction afterwards. */
+  | { readonly id: number; readonly ok: false; readonly error: PgErrorFields; readonly inTransaction?: boolean };
