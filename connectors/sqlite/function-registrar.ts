@@ -2,6 +2,7 @@
 // need from its session: the transaction timestamp, the cancel flag, a cancellable sleep, the settings.
 import type Database from 'better-sqlite3';
 import { registerPgFunctions, type PgFunctionSession } from './functions/register-pg-functions.js';
+import { formatTimestamptz } from './functions/datetime-format.js';
 import type { ConnectionSession } from './worker-connection.js';
 
 export type FunctionRegistrar = (db: Database.Database, session: ConnectionSession) => void;
@@ -19,7 +20,7 @@ export const inlineFunctions: FunctionRegistrar = (db, session) => {
 function hooksOf(session: ConnectionSession): PgFunctionSession {
   const flag = session.cancelFlag;
   return {
-    transactionTimestamp: () => timestamptzStorage(session.transactionStartedAt),
+    transactionTimestamp: () => formatTimestamptz(BigInt(session.transactionStartedAt) * 1000n),
     cancelled: () => Atomics.load(flag, 0) !== 0,
     sleep: (ms) => {
       const until = Date.now() + ms;
@@ -31,11 +32,4 @@ function hooksOf(session: ConnectionSession): PgFunctionSession {
     },
     setting: (name) => session.settings.get(name.toLowerCase()) ?? null,
   };
-}
-
-/** `YYYY-MM-DD HH:MM:SS.ffffff+00`, fraction without trailing zeros (the storage form of timestamptz). */
-function timestamptzStorage(ms: number): string {
-  const iso = new Date(ms).toISOString(); // 2024-01-02T03:04:05.678Z
-  const fraction = iso.slice(20, 23).replace(/0+$/, '');
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? '.' + fraction : ''}+00`;
 }

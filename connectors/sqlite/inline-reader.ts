@@ -37,9 +37,8 @@ export class InlineReader {
     if (result === null) return null;
     const conn = this.connection();
     if (conn === null || !this.allowed(conn.db, sql)) return null;
-    const own = conn.session.settings;
-    own.clear();
-    for (const [k, v] of settings) own.set(k, v);
+    // pgf_setting reads the calling session's live settings (no copy per read).
+    conn.session.settings = settings;
     const res = conn.exec([sql], params, result, 'none');
     this.reads++;
     return res;

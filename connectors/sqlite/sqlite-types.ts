@@ -1,7 +1,7 @@
 // SQLite storage values (see DESIGN.md) → Postgres wire values, chosen once per result column by its
 // type OID and format: text (Postgres output functions) or binary (Postgres send functions).
 import type { DataRowWriter } from './data-row-writer.js';
-import { formatFloat4, formatFloat8 } from './sqlite-float-format.js';
+import { formatFloat4, formatFloat8 } from './functions/float-format.js';
 import { Oid } from './sqlite-oids.js';
 import { numericBinary, pgDays, pgMicros, timeMicros } from './sqlite-binary-values.js';
 

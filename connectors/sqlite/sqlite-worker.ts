@@ -67,7 +67,7 @@ function handle(req: WorkerRequest): WorkerResponse {
       return { id: req.id, ok: true, exec: connection(req.session, req.slot).batch(req.sql, req.rows) };
     case 'exec': {
       const c = connection(req.session, req.slot);
-      if (req.settings) for (const [k, v] of Object.entries(req.settings)) c.session.settings.set(k, v);
+      if (req.settings) c.applySettings(req.settings);
       // A cancel that arrived while the request waited in the queue wins before anything runs.
       const flag = Atomics.load(cancelFlags, req.slot);
       if (flag !== 0) throw Object.assign(new Error(cancelMessage(flag)), { code: '57014' });

@@ -11,7 +11,8 @@ import type { SequenceStore } from './functions/sequences.js';
 export type ConnectionSession = {
   /** Int32Array of length 1: 0 = run, 1 = cancelled by the user, 2 = statement timeout. */
   readonly cancelFlag: Int32Array;
-  readonly settings: Map<string, string>;
+  /** The session's settings: the worker's copy (applySettings), or the main thread's live map (inline reads). */
+  settings: ReadonlyMap<string, string>;
   /** Start of the open transaction, else of the running statement (ms since the epoch): now() and friends. */
   transactionStartedAt: number;
   /** The connection's sequence cache (functions/sequences.ts), driven around statements that use sequences. */
@@ -31,11 +32,17 @@ export class WorkerConnection {
   readonly session: ConnectionSession;
   private readonly cache = new Map<string, Prepared>();
   private readonly writer = new DataRowWriter();
+  private readonly ownSettings = new Map<string, string>();
 
   constructor(file: string, cancelFlag: Int32Array, setup: (db: Database.Database, session: ConnectionSession) => void) {
     this.db = new Database(file, { timeout: 0 });
-    this.session = { cancelFlag, settings: new Map(), transactionStartedAt: Date.now() };
+    this.session = { cancelFlag, settings: this.ownSettings, transactionStartedAt: Date.now() };
     setup(this.db, this.session);
+  }
+
+  /** Settings the session changed since the worker last heard (pgf_setting reads them). */
+  applySettings(changed: Readonly<Record<string, string>>): void {
+    for (const [k, v] of Object.entries(changed)) this.ownSettings.set(k, v);
   }
 
   /** Transaction control from the session (BEGIN IMMEDIATE, COMMIT, SAVEPOINT "a", …). */
