@@ -2,28 +2,12 @@
 // behind \d, error reporting) and pgbench (-M simple|extended|prepared, select-only, a connection per
 // transaction). Both run as child processes against the proxy; when they are not installed the tests
 // are skipped with the reason printed, never passed.
-import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertExitedOk, onPath, runClient, type RunResult } from '../helpers/cli-clients.js';
 import { startProxy, USERS, type RunningProxy } from '../helpers/start-proxy.js';
-
-/** The full path of an executable on PATH, or null. */
-function onPath(name: string): string | null {
-  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return null;
-}
 
 const PSQL = onPath('psql');
 const PGBENCH = onPath('pgbench');
@@ -31,8 +15,6 @@ if (!PSQL) console.log('psql-pgbench.test.ts: psql is not on PATH; psql tests ar
 if (!PGBENCH) console.log('psql-pgbench.test.ts: pgbench is not on PATH; pgbench tests are skipped');
 const itPsql = PSQL ? it : it.skip;
 const itPgbench = PGBENCH && PSQL ? it : it.skip;
-
-type RunResult = { code: number; stdout: string; stderr: string };
 
 describe('compat: psql and pgbench through pgfabric', () => {
   let proxy: RunningProxy;
@@ -47,30 +29,8 @@ describe('compat: psql and pgbench through pgfabric', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  /** Environment for libpq clients: the caller's, minus PG* settings that would redirect them. */
-  function clientEnv(): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('PG')) env[k] = v;
-    env['PGPASSWORD'] = USERS.alice.password;
-    env['PGCONNECT_TIMEOUT'] = '10';
-    env['PGGSSENCMODE'] = 'disable';
-    env['PGSSLMODE'] = 'prefer'; // an SSLRequest first, refused by the proxy (no TLS configured)
-    env['PGAPPNAME'] = 'pgfabric-compat';
-    return env;
-  }
-
-  function run(file: string, args: string[], timeoutMs = 30_000): Promise<RunResult> {
-    return new Promise((resolve) => {
-      execFile(file, args, { env: clientEnv(), timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, cwd: dir }, (err, stdout, stderr) => {
-        let code = 0;
-        if (err) {
-          const e = err as NodeJS.ErrnoException & { code?: number | string; killed?: boolean; signal?: string };
-          code = typeof e.code === 'number' ? e.code : -1;
-          if (e.killed || e.signal) stderr += `\n[killed by ${e.signal ?? 'timeout'} after ${timeoutMs} ms]`;
-        }
-        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-      });
-    });
+  function run(file: string, args: string[], timeoutMs?: number): Promise<RunResult> {
+    return runClient(file, args, { password: USERS.alice.password, cwd: dir, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
   }
 
   const conn = (): string[] => ['-h', proxy.host, '-p', String(proxy.port), '-U', 'alice'];
@@ -84,9 +44,7 @@ describe('compat: psql and pgbench through pgfabric', () => {
     return run(PGBENCH!, [...conn(), ...args, USERS.alice.tenant], timeoutMs);
   }
 
-  function ok(r: RunResult, what: string): void {
-    if (r.code !== 0) throw new Error(`${what} exited ${r.code}\nstderr:\n${r.stderr}\nstdout:\n${r.stdout.slice(0, 4000)}`);
-  }
+  const ok = assertExitedOk;
 
   itPsql('psql -c runs a query and prints its result', async () => {
     const r = await psql(['-c', "select 40 + 2 as answer, 'hé, there'::text as greeting, null::int as nothing"]);

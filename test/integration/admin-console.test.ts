@@ -2,7 +2,6 @@
 // PgBouncer-like columns whose numbers follow the clients, errors that keep the session usable,
 // PAUSE/RESUME holding a tenant's new transactions, KILL, RELOAD of a good and a bad file, SHUTDOWN.
 import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import type { AuditEvent } from '../../src/observability/audit-types.js';
 import { loadConfigFile } from '../../src/config/load-config.js';
 import { startProxy, testConfigObject, USERS, type RunningProxy } from '../helpers/start-proxy.js';
 import { closeAll, connectPg, failure, waitFor } from './support.js';
+import { onPath } from '../helpers/cli-clients.js';
 
 const OPS = { name: 'ops', password: 'ops-secret' };
 const users = [
@@ -20,18 +20,6 @@ const users = [
   { name: OPS.name, password: OPS.password, role: 'admin' },
 ];
 
-function onPath(name: string): string | null {
-  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    try {
-      accessSync(path.join(dir, name), constants.X_OK);
-      return path.join(dir, name);
-    } catch {
-      // not here
-    }
-  }
-  return null;
-}
 const PSQL = onPath('psql');
 if (!PSQL) console.log('admin-console.test.ts: psql is not on PATH; the psql test is skipped');
 

@@ -2,12 +2,11 @@
 // (compared line for line with the same DDL on the real Postgres where the output does not name an owner)
 // and through the introspection queries of ORMs (Knex, Kysely, TypeORM) and drivers (postgres.js types).
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProxy, type RunningProxy } from '../helpers/start-proxy.js';
 import { adminUrl, createTestDatabase } from '../helpers/test-database.js';
+import { onPath } from '../helpers/cli-clients.js';
 
 const DDL = [
   `create table customers (id serial primary key, name varchar(100) not null, email text unique, balance numeric(12,2) default 0,
@@ -17,10 +16,6 @@ const DDL = [
   `create view big_orders as select id, total from orders where total > 100`,
 ];
 
-function onPath(cmd: string): string | null {
-  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) if (existsSync(path.join(dir, cmd))) return path.join(dir, cmd);
-  return null;
-}
 const PSQL = onPath('psql');
 if (!PSQL) console.log('sqlite-catalog.test.ts: psql is not on PATH; the psql tests are skipped');
 
