@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { ExecResult, ResultShape } from './worker-messages.js';
 import type { StorageValue } from './sqlite-types.js';
-import { WorkerConnection, type ConnectionSession } from './worker-connection.js';
+import { bindArguments, countGaps, WorkerConnection, type ConnectionSession } from './worker-connection.js';
 
 /**
  * Functions whose calls keep a statement in the worker: they wait, write or depend on the session's own
@@ -110,12 +110,9 @@ function isUniqueLookup(db: Database.Database, sql: string): boolean {
   return true;
 }
 
-/** Arguments binding every `?NNN` of the statement to NULL (better-sqlite3 counts numbers left unused below the highest as anonymous). */
+/** Arguments binding every `?NNN` of the statement to NULL. */
 function nullParams(sql: string): unknown[] {
-  const used = new Set<number>();
-  for (const m of sql.matchAll(/\?(\d+)/g)) used.add(Number(m[1]));
-  if (used.size === 0) return [];
-  const named: Record<number, null> = {};
-  for (const n of used) named[n] = null;
-  return [...new Array<null>(Math.max(...used) - used.size).fill(null), named];
+  let highest = 0;
+  for (const m of sql.matchAll(/\?(\d+)/g)) highest = Math.max(highest, Number(m[1]));
+  return highest === 0 ? [] : bindArguments(countGaps(sql), new Array<null>(highest).fill(null));
 }

@@ -55,16 +55,16 @@ export class SqliteWriteLock {
 
   release(owner: number): void {
     if (this.holder !== owner) return;
-    this.holder = null;
-    const next = this.queue.shift();
-    if (!next) return;
-    if (next.timer) clearTimeout(next.timer);
-    this.holder = next.owner;
-    next.grant();
+    this.grantNext();
   }
 
   /** The worker restarted: nobody's transaction survives, so nobody holds the lock. */
   reset(): void {
+    this.grantNext();
+  }
+
+  /** The lock passes to the first waiter, or is free. */
+  private grantNext(): void {
     this.holder = null;
     const next = this.queue.shift();
     if (!next) return;

@@ -151,14 +151,20 @@ export class WorkerConnection {
   private bind(p: Prepared, params: readonly StorageValue[]): { run(): Database.RunResult; iterate(): IterableIterator<unknown> } {
     const stmt = p.stmt;
     if (params.length === 0 || !p.usesParams) return { run: () => stmt.run(), iterate: () => stmt.iterate() };
-    const named: Record<number, unknown> = {};
-    for (let i = 0; i < params.length; i++) named[i + 1] = params[i];
-    const args: unknown[] = p.gaps > 0 ? [...new Array<null>(p.gaps).fill(null), named] : [named];
+    const args = bindArguments(p.gaps, params);
     return { run: () => stmt.run(...args), iterate: () => stmt.iterate(...args) };
   }
 }
 
-function countGaps(sql: string): number {
+/** better-sqlite3's arguments for `?NNN` parameters: by name (`{ 1: v }`), after one anonymous NULL per unused number below the highest. */
+export function bindArguments(gaps: number, params: readonly unknown[]): unknown[] {
+  const named: Record<number, unknown> = {};
+  for (let i = 0; i < params.length; i++) named[i + 1] = params[i];
+  return gaps > 0 ? [...new Array<null>(gaps).fill(null), named] : [named];
+}
+
+/** How many numbers below the highest `?NNN` the statement does not use. */
+export function countGaps(sql: string): number {
   const used = new Set<number>();
   for (const m of sql.matchAll(PARAM_RE)) used.add(Number(m[1]));
   if (used.size === 0) return 0;
