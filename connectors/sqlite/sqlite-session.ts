@@ -10,6 +10,7 @@ import { CopyInSink, copyIn, copyOut } from './sqlite-copy.js';
 import type { SqliteFile } from './sqlite-file.js';
 import { decodeBind } from './sqlite-params.js';
 import type { SqlitePlan } from './sqlite-plan.js';
+import { StatementInterrupts } from './statement-interrupts.js';
 import { PlanRunner } from './sqlite-plan-runner.js';
 import { binaryColumns, commandTag, SessionOutput } from './sqlite-output.js';
 import { SessionSettings } from './sqlite-settings.js';
@@ -49,8 +50,7 @@ export class SqliteSession implements ConnectorSession {
   private readonly runner: PlanRunner;
   private readonly slot: number;
   private copySink: CopyInSink | null = null;
-  private interruptWait: ((f: PgFailure) => void) | null = null;
-  private statementTimer: NodeJS.Timeout | null = null;
+  private readonly interrupts: StatementInterrupts;
   private readonly unsubscribe: () => void;
   onQuiescent: (() => void) | null = null;
 
@@ -63,7 +63,8 @@ export class SqliteSession implements ConnectorSession {
     this.out = new SessionOutput(client);
     this.settings = new SessionSettings(identity.user, identity.parameters, identity.tenant);
     this.slot = file.host.takeSlot();
-    this.tx = new SessionTransaction(file, id, this.slot, this.settings, (p) => this.interruptible(p));
+    this.interrupts = new StatementInterrupts(file.host, this.slot);
+    this.tx = new SessionTransaction(file, id, this.slot, this.settings, (p) => this.interrupts.interruptible(p));
     this.runner = new PlanRunner(file, id, this.slot, this.tx, this.settings, this.out);
     this.unsubscribe = file.host.onRestart(() => {
       this.tx.workerLost();
@@ -111,8 +112,7 @@ export class SqliteSession implements ConnectorSession {
   }
 
   cancel(): void {
-    this.file.host.cancel(this.slot, 'user');
-    this.interruptWait?.(new PgFailure('57014', 'canceling statement due to user request'));
+    this.interrupts.cancel();
   }
 
   end(): void {
@@ -123,8 +123,7 @@ export class SqliteSession implements ConnectorSession {
     if (!this.running) return this.release();
     // The message in progress ends first, so that none of its worker requests follows the rollback and the
     // connection's close: a lock wait is given up, a cooperative statement (pg_sleep) asked to stop.
-    this.file.host.cancel(this.slot, 'user', false);
-    this.interruptWait?.(new PgFailure('57014', 'canceling statement due to user request'));
+    this.interrupts.cancel(false);
   }
 
   /** The client is gone and nothing runs for it: roll back, free the lock, close the worker connection. */
@@ -366,28 +365,12 @@ export class SqliteSession implements ConnectorSession {
     this.out.complete(commandTag(plan.tag, plan.columns ? total : res.rowCount));
   }
 
-  // ---- statement_timeout and cancel ----
-
   private startStatement(): void {
-    this.file.host.clearCancel(this.slot);
-    const ms = this.settings.millis('statement_timeout');
-    if (ms <= 0) return;
-    this.statementTimer = setTimeout(() => {
-      this.file.host.cancel(this.slot, 'timeout');
-      this.interruptWait?.(new PgFailure('57014', 'canceling statement due to statement timeout'));
-    }, ms);
+    this.interrupts.start(this.settings.millis('statement_timeout'));
   }
 
   private stopStatement(): void {
-    if (this.statementTimer) clearTimeout(this.statementTimer);
-    this.statementTimer = null;
-  }
-
-  private interruptible<T>(p: Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.interruptWait = reject;
-      p.then(resolve, reject).finally(() => (this.interruptWait = null));
-    });
+    this.interrupts.stop();
   }
 }
 
