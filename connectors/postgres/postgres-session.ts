@@ -8,8 +8,10 @@ import { encodeBackend, errorResponse } from '../../protocol/backend-encoder.js'
 import { decodeBackend } from '../../protocol/backend-decoder.js';
 import { CloseCompleteFrame, ParseCompleteFrame, readyForQueryFrame } from '../../protocol/constant-frames.js';
 import { encodeFrontend } from '../../protocol/frontend-encoder.js';
-import type { ClientChannel, ConnectionQuota, ConnectorSession, StartupIdentity } from '../connector.js';
+import type { ClientChannel, ConnectorSession, StartupIdentity } from '../connector.js';
 import type { SessionEffects } from '../session-effects.js';
+import { ClientStatements } from './client-statements.js';
+import { QuotaSlot } from './quota-slot.js';
 import { Expect, Visibility, expected, synthetic } from './expected-response.js';
 import { answerableLocally, type PendingOp } from './pending-op.js';
 import type { PostgresPool } from './postgres-pool.js';
@@ -20,7 +22,6 @@ import { DIRTY_PARAMS, SessionState } from './session-state.js';
 import type { SharedStatement, StatementRegistry } from './statement-registry.js';
 import { sendCancelRequest } from './cancel-request.js';
 
-const NO_EFFECTS: SessionEffects = [];
 // A Bind to a statement that cannot exist: the server answers with an error (swallowed) and then skips
 // to the next Sync, which aborts the batch or transaction exactly as a real error would.
 const ABORT_BIND = encodeFrontend({ kind: 'Bind', portal: '', statement: 'pgfabric.abort', paramFormats: [], params: [], resultFormats: [] });
@@ -36,10 +37,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
   private skipping = false;
   private serverPaused = false;
   private inputPausedForServer = false;
-  private readonly statements = new Map<string, SharedStatement>();
-  private readonly statementEffects = new Map<string, SessionEffects>();
-  private readonly portalEffects = new Map<string, SessionEffects>();
-  private unnamedEffects: SessionEffects = NO_EFFECTS;
+  private readonly statements = new ClientStatements();
   private readonly state: SessionState;
   onQuiescent: (() => void) | null = null;
 
@@ -51,18 +49,11 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
   ) {
     this.state = new SessionState(identity.parameters);
     this.channelPrefix = identity.channelPrefix ?? '';
-    this.quota = identity.quota ?? null;
+    this.slot = new QuotaSlot(identity.quota ?? null);
   }
 
-  private readonly quota: ConnectionQuota | null;
-  /** True while this session holds one of its tenant's server-connection slots. */
-  private holdsSlot = false;
-
-  private giveSlot(): void {
-    if (!this.holdsSlot) return;
-    this.holdsSlot = false;
-    this.quota!.give();
-  }
+  /** One of the tenant's server-connection slots, when its config limits them. */
+  private readonly slot: QuotaSlot;
 
   private readonly channelPrefix: string;
 
@@ -85,7 +76,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
   parse(name: string, sql: string, paramTypes: readonly number[], raw: Buffer, effects: SessionEffects): void {
     if (this.skipping) return;
     if (name === '') {
-      this.unnamedEffects = effects;
+      this.statements.parsedUnnamed(effects);
       this.state.noteSent(effects, null);
       this.submit({ k: 'parse', name, shared: null, raw });
       return;
@@ -94,8 +85,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
       return this.refuse(errorResponse({ severity: 'ERROR', code: '42P05', message: `prepared statement "${name}" already exists` }), true);
     }
     const shared = this.registry.intern(sql, paramTypes);
-    this.statements.set(name, shared);
-    if (effects.length > 0) this.statementEffects.set(name, effects);
+    this.statements.parsed(name, shared, effects);
     this.state.noteSent(effects, null);
     if (shared.verified && this.link === null && this.pending.length === 0) {
       // The server already accepted this statement: answer without a connection (it is prepared on demand at
@@ -109,11 +99,9 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
 
   bind(portal: string, statement: string, payload: Buffer, restOffset: number, raw: Buffer): void {
     if (this.skipping) return;
-    const effects = statement === '' ? this.unnamedEffects : (this.statementEffects.get(statement) ?? NO_EFFECTS);
-    if (effects.length > 0) this.portalEffects.set(portal, effects);
-    else if (this.portalEffects.size > 0) this.portalEffects.delete(portal);
+    this.statements.bound(portal, statement);
     if (statement === '') return this.submit({ k: 'bind', portal, shared: null, payload, restOffset, raw });
-    const shared = this.statements.get(statement);
+    const shared = this.statements.shared(statement);
     if (!shared) return this.refuse(unknownStatement(statement), true);
     this.submit({ k: 'bind', portal, shared, payload, restOffset, raw });
   }
@@ -121,7 +109,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
   describe(target: 'S' | 'P', name: string, raw: Buffer): void {
     if (this.skipping) return;
     if (target === 'P' || name === '') return this.submit({ k: 'describe', target, shared: null, raw });
-    const shared = this.statements.get(name);
+    const shared = this.statements.shared(name);
     if (!shared) return this.refuse(unknownStatement(name), true);
     this.submit({ k: 'describe', target, shared, raw });
   }
@@ -135,8 +123,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     const named = target === 'S' && name !== '';
     if (named) {
       // The shared server-side statement stays for other clients; only this client's name goes.
-      this.statements.delete(name);
-      this.statementEffects.delete(name);
+      this.statements.forget(name);
     }
     this.submit({ k: 'close', target, named, raw });
   }
@@ -172,7 +159,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     const link = this.link;
     if (!link) return;
     this.link = null;
-    this.giveSlot();
+    this.slot.give();
     link.router.attach(null);
     // A connection with a transaction open or requests in flight cannot go back to the pool as it is.
     if (link.router.idle && link.txStatus === TxStatus.Idle && !link.batchOpen && this.state.pinned === null) this.releaseLink(link);
@@ -221,7 +208,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
         router.expect(expected(Expect.DescribeStatement));
         return this.send(link, encodeFrontend({ kind: 'Describe', target: 'S', name: op.shared.serverName }));
       case 'execute': {
-        const effects = this.portalEffects.get(op.portal);
+        const effects = this.statements.portal(op.portal);
         if (effects) this.state.noteSent(effects, link);
         router.expect(expected(Expect.Execute, Visibility.Forward, effects ? this.effectsApplier(effects, link) : null));
         return this.send(link, op.raw);
@@ -255,10 +242,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
 
   /** A request discarded after an error in its batch: a statement it named was never created. */
   private skipped(op: PendingOp): void {
-    if (op.k === 'parse' && op.shared && this.statements.get(op.name) === op.shared) {
-      this.statements.delete(op.name);
-      this.statementEffects.delete(op.name);
-    }
+    if (op.k === 'parse' && op.shared) this.statements.forget(op.name, op.shared);
   }
 
   /** Answers a request without a server connection (the client holds none and none is needed). */
@@ -300,7 +284,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     router.expect(
       expected(Expect.Parse, Visibility.Forward, () => void (shared.verified = true), () => {
         link.prepared.delete(shared.serverName);
-        if (this.statements.get(name) === shared) this.statements.delete(name);
+        this.statements.forget(name, shared);
       }),
     );
     this.send(link, shared.parseFrame);
@@ -328,7 +312,6 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
       // Prepared statements are not transactional: DISCARD/DEALLOCATE ALL take effect at once.
       if (effects.some((e) => e.kind === 'discardAll' || e.kind === 'deallocateAll')) {
         this.statements.clear();
-        this.statementEffects.clear();
         link.prepared.clear();
       }
       this.state.succeeded(effects);
@@ -355,20 +338,15 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
 
   private checkout(): void {
     if (this.acquiring || this.link !== null) return;
-    if (this.quota && !this.holdsSlot) {
-      if (this.quota.tryTake()) this.holdsSlot = true;
-      else {
-        // The tenant holds all the server connections its limit allows: wait for one of its own to come back.
-        this.acquiring = true;
-        this.quota.wait(() => {
-          this.acquiring = false;
-          this.holdsSlot = true;
-          if (this.ended || this.pending.length === 0) return this.giveSlot();
-          this.checkout();
-        });
-        return;
-      }
-    }
+    // When the tenant holds all the server connections its limit allows, wait for one of its own to come back.
+    this.acquiring = true;
+    const slotTaken = this.slot.take(() => {
+      this.acquiring = false;
+      if (this.ended || this.pending.length === 0) return this.slot.give();
+      this.checkout();
+    });
+    if (!slotTaken) return;
+    this.acquiring = false;
     const conn = this.pool.tryAcquire();
     if (conn) return this.attach(conn);
     this.acquiring = true;
@@ -382,11 +360,11 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     this.acquiring = false;
     this.client.serverWaited?.(performance.now() - this.waitStartedAt);
     if (conn === null) {
-      this.giveSlot();
+      this.slot.give();
       return this.failPending(err ?? new Error('no server connection'));
     }
     if (this.ended) {
-      this.giveSlot();
+      this.slot.give();
       return this.pool.release(conn);
     }
     if (conn.closed) {
@@ -463,7 +441,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
       this.link = null;
       link.router.attach(null);
       this.releaseLink(link);
-      this.giveSlot();
+      this.slot.give();
     }
     if (this.onQuiescent && this.quiescent) this.onQuiescent();
   }
@@ -493,7 +471,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     const conn = this.link;
     if (conn === null) return;
     this.link = null;
-    this.giveSlot();
+    this.slot.give();
     this.pool.discard(conn, reason);
     const lost = conn.router.queue.drain();
     const message = `server connection to backend "${this.pool.target.name}" lost: ${reason}`;
@@ -527,7 +505,7 @@ export class PostgresSession implements ConnectorSession, ResponseSink {
     const ops = this.pending.splice(0);
     this.client.resumeInput();
     for (const op of ops) {
-      if (op.k === 'parse' && op.shared && this.statements.get(op.name) === op.shared) this.statements.delete(op.name);
+      if (op.k === 'parse' && op.shared) this.statements.forget(op.name, op.shared);
       if (this.skipping && op.k !== 'sync') continue;
       if (op.k === 'query') {
         this.client.write(frame);
