@@ -4,7 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { parseConfigText } from '../../src/config/load-config.js';
 import type { ResolvedConfig } from '../../src/config/resolved-config.js';
 import { PgfabricServer } from '../../src/server/pgfabric-server.js';
@@ -102,6 +102,11 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   const logger = lines
     ? pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) })
     : pino({ level: process.env['PGFABRIC_LOG_LEVEL'] ?? 'silent' });
+  return listenProxy(config, backendUrl, logger, sqliteFiles);
+}
+
+/** A PgfabricServer for `config` listening on its port (0: any), as a test drives it. */
+export async function listenProxy(config: ResolvedConfig, backendUrl: string, logger: Logger, sqliteFiles: RunningProxy['sqliteFiles'] = null): Promise<RunningProxy> {
   const server = new PgfabricServer(config, logger);
   const { host, port } = await server.listen();
   return {

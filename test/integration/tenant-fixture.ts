@@ -4,8 +4,7 @@
 // tenants (tenant-seed.ts); snapshots other-tenant data to prove it unchanged; resets between cases.
 import { pino } from 'pino';
 import pg from 'pg';
-import { PgfabricServer } from '../../src/server/pgfabric-server.js';
-import { loadTestConfig, TENANTS, testConfigObject, USERS, type ProxyOptions, type RunningProxy } from '../helpers/start-proxy.js';
+import { listenProxy, loadTestConfig, TENANTS, testConfigObject, USERS, type ProxyOptions, type RunningProxy } from '../helpers/start-proxy.js';
 import { adminUrl, createTestDatabase } from '../helpers/test-database.js';
 import { seedSql, IDENTITY_START } from './tenant-seed.js';
 
@@ -151,18 +150,7 @@ export async function startTenantProxy(database: string): Promise<RunningProxy> 
   const backendUrl = await createTestDatabase(adminUrl(), database);
   await withClient(backendUrl, applyTenantFixture);
   const config = loadTestConfig(testConfigObject(backendUrl, tenantProxyOptions(database)));
-  const server = new PgfabricServer(config, pino({ level: process.env['PGFABRIC_LOG_LEVEL'] ?? 'silent' }));
-  const { host, port } = await server.listen();
-  return {
-    server,
-    host,
-    port,
-    backendUrl,
-    config,
-    url: (user = 'alice', password?: string, tenant?: string) =>
-      `postgres://${user}:${encodeURIComponent(password ?? USERS[user].password)}@${host}:${port}/${tenant ?? USERS[user].tenant}`,
-    stop: () => server.drain(2000),
-  };
+  return listenProxy(config, backendUrl, pino({ level: process.env['PGFABRIC_LOG_LEVEL'] ?? 'silent' }));
 }
 
 const TENANT_RELATIONS_SQL = `
