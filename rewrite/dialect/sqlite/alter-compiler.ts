@@ -9,10 +9,10 @@ import { ddlPlan, expressionText, type DdlResult } from './ddl-compiler.js';
 import { compileExpr } from './expr-compiler.js';
 import { deleteColumns, insertColumns, renameColumn, renameTable, setDefault } from './metadata.js';
 import type { SqliteColumn } from './plan-types.js';
-import { displayType } from './pg-types.js';
-import { Scope } from './scope.js';
+import { displayType } from '../common/pg-types.js';
+import { Scope } from '../common/scope.js';
 import { ident, literal } from './sql-text.js';
-import { resolveTypeName } from './type-names.js';
+import { resolveTypeName } from '../common/type-names.js';
 
 export function compileAlterTable(ctx: CompileContext, n: AstObject): DdlResult {
   const rv = obj(n['relation']) ?? {};

@@ -5,7 +5,7 @@ import { coerce } from './coercion.js';
 import { CompileError } from './compile-error.js';
 import { expr, type Expr } from './expr.js';
 import type { FunctionEntry } from './function-table.js';
-import { arrayOf, T } from './pg-types.js';
+import { arrayOf, T } from '../common/pg-types.js';
 import { toRegclass } from './reg-casts.js';
 import { call } from './sql-text.js';
 

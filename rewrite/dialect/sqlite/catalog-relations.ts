@@ -1,8 +1,8 @@
 // The emulated pg_catalog and information_schema relations (tables the SQLite connector keeps in an attached
 // in-memory database of the same name, filled from the file's schema): their columns and types. The same
 // specs are in connectors/sqlite/catalog/catalog-specs.ts (a unit test checks they agree).
-import { pgType } from './pg-types.js';
-import type { ShapeColumn } from './scope.js';
+import { pgType } from '../common/pg-types.js';
+import type { ShapeColumn } from '../common/scope.js';
 
 export type CatalogRelation = { readonly schema: 'pg_catalog' | 'information_schema'; readonly columns: readonly ShapeColumn[] };
 

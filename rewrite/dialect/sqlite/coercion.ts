@@ -4,7 +4,7 @@
 import type { CompileContext } from './compile-context.js';
 import { CompileError, unsupported } from './compile-error.js';
 import { expr, type Expr } from './expr.js';
-import { charLength, displayType, numericPrecision, pgType, T, type PgType } from './pg-types.js';
+import { charLength, displayType, numericPrecision, pgType, T, type PgType } from '../common/pg-types.js';
 import { isRegType, regCoercion, regParam } from './reg-casts.js';
 import { call, literal } from './sql-text.js';
 

@@ -1,8 +1,8 @@
 // State of one statement's compilation: the schema, the types inferred for $n parameters, the CTEs in
 // scope, and a counter for the aliases the compiler invents.
 import type { SqliteSchema } from './plan-types.js';
-import type { PgType } from './pg-types.js';
-import type { RelationShape } from './scope.js';
+import type { PgType } from '../common/pg-types.js';
+import type { RelationShape } from '../common/scope.js';
 
 export class CompileContext {
   readonly params: (PgType | undefined)[] = [];

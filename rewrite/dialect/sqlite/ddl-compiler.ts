@@ -10,11 +10,11 @@ import { CompileError, undefinedTable, unsupported } from './compile-error.js';
 import { compileExpr } from './expr-compiler.js';
 import { createSequence, deleteChecks, deleteColumns, deleteViewDefinition, dropSequence, insertChecks, insertColumns, saveViewDefinition, type CheckConstraint } from './metadata.js';
 import type { RunPlan, SqliteColumn, SqlitePlan, SqliteTable } from './plan-types.js';
-import { displayType, T, type PgType } from './pg-types.js';
-import { Scope } from './scope.js';
+import { displayType, T, type PgType } from '../common/pg-types.js';
+import { Scope } from '../common/scope.js';
 import { compileSelect } from './select-compiler.js';
 import { ident, literal } from './sql-text.js';
-import { resolveTypeName, typeFromDisplay } from './type-names.js';
+import { resolveTypeName, typeFromDisplay } from '../common/type-names.js';
 
 /** A change to apply to the schema the rest of the batch compiles against. */
 export type SchemaEdit = { readonly table: string; readonly definition: SqliteTable | null };

@@ -11,12 +11,12 @@ import { compileExpr } from './expr-compiler.js';
 import { type Expr } from './expr.js';
 import { compileFromItem } from './from-compiler.js';
 import type { RunPlan } from './plan-types.js';
-import { T, typeRef, type PgType } from './pg-types.js';
-import { Scope, type ShapeColumn } from './scope.js';
+import { T, typeRef, type PgType } from '../common/pg-types.js';
+import { Scope, type ShapeColumn } from '../common/scope.js';
 import { compileSelect } from './select-compiler.js';
 import { ident } from './sql-text.js';
 import type { SqliteTable } from './plan-types.js';
-import { typeFromDisplay } from './type-names.js';
+import { typeFromDisplay } from '../common/type-names.js';
 import { compileWithPrefix } from './with-prefix.js';
 
 type Target = { table: SqliteTable; columns: ShapeColumn[]; scope: Scope };

@@ -7,12 +7,12 @@ import { coerce, commonType } from './coercion.js';
 import { CompileError, unsupported } from './compile-error.js';
 import { expr, NO_NAME, type Expr } from './expr.js';
 import { binaryOperator, comparable, compareSql, distinctness, isOpen, like, orderedAsText, unaryMinus } from './operators.js';
-import { arrayLowerBound, arrayOf, displayType, T } from './pg-types.js';
+import { arrayLowerBound, arrayOf, displayType, T } from '../common/pg-types.js';
 import { isRegType } from './reg-casts.js';
-import type { Scope } from './scope.js';
+import type { Scope } from '../common/scope.js';
 import { compileSubquery } from './select-compiler.js';
 import { call, ident, literal } from './sql-text.js';
-import { resolveTypeName } from './type-names.js';
+import { resolveTypeName } from '../common/type-names.js';
 import { compileFunctionCall } from './function-call.js';
 
 export function compileExpr(ctx: CompileContext, node: unknown, scope: Scope): Expr {

@@ -1,6 +1,6 @@
 // A compiled expression: its SQLite text, its Postgres type, and what Postgres would call the column it
 // makes (FigureColname). Untyped literals and parameters stay open until their context gives them a type.
-import type { PgType } from './pg-types.js';
+import type { PgType } from '../common/pg-types.js';
 
 export type Expr = {
   readonly sql: string;

@@ -8,11 +8,11 @@ import type { CompileContext } from './compile-context.js';
 import { coerce } from './coercion.js';
 import { CompileError, undefinedTable, unsupported } from './compile-error.js';
 import { compileExpr } from './expr-compiler.js';
-import { arrayLowerBound, arrayOf, T, type PgType } from './pg-types.js';
-import type { Scope, ScopeItem, ShapeColumn } from './scope.js';
+import { arrayLowerBound, arrayOf, T, type PgType } from '../common/pg-types.js';
+import type { Scope, ScopeItem, ShapeColumn } from '../common/scope.js';
 import { compileSubquery } from './select-compiler.js';
 import { call, ident, literal } from './sql-text.js';
-import { typeFromDisplay } from './type-names.js';
+import { typeFromDisplay } from '../common/type-names.js';
 
 export function compileFromItem(ctx: CompileContext, node: unknown, scope: Scope): string {
   const w = unwrap(node);

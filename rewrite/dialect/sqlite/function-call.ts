@@ -8,8 +8,8 @@ import { CompileError, undefinedFunction, unsupported } from './compile-error.js
 import { compileExpr, compileSortList } from './expr-compiler.js';
 import type { Expr } from './expr.js';
 import { FUNCTIONS } from './function-table.js';
-import { pgType, T } from './pg-types.js';
-import type { Scope } from './scope.js';
+import { pgType, T } from '../common/pg-types.js';
+import type { Scope } from '../common/scope.js';
 import { compileWindow } from './window-compiler.js';
 
 export function compileFunctionCall(ctx: CompileContext, n: AstObject, scope: Scope): Expr {

@@ -5,7 +5,7 @@ import type { CompileContext } from './compile-context.js';
 import { coerce, commonType, outputText } from './coercion.js';
 import { CompileError, unsupported } from './compile-error.js';
 import { expr, type Expr } from './expr.js';
-import { arrayOf, displayType, T, type PgType } from './pg-types.js';
+import { arrayOf, displayType, T, type PgType } from '../common/pg-types.js';
 import { call, literal } from './sql-text.js';
 import { comparable, equalityKey, isOpen, power } from './operators.js';
 import { CATALOG_FUNCTIONS } from './catalog-functions.js';

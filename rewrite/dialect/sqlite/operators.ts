@@ -4,7 +4,7 @@ import type { CompileContext } from './compile-context.js';
 import { coerce, commonType } from './coercion.js';
 import { CompileError, unsupported } from './compile-error.js';
 import { expr, type Expr } from './expr.js';
-import { displayType, pgType, T, type PgType } from './pg-types.js';
+import { displayType, pgType, T, type PgType } from '../common/pg-types.js';
 import { call, literal } from './sql-text.js';
 
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);

@@ -4,8 +4,8 @@
 import type { CompileContext } from './compile-context.js';
 import { CompileError, unsupported } from './compile-error.js';
 import { expr, type Expr } from './expr.js';
-import { pgType, T, type PgType } from './pg-types.js';
-import type { ShapeColumn } from './scope.js';
+import { pgType, T, type PgType } from '../common/pg-types.js';
+import type { ShapeColumn } from '../common/scope.js';
 import { call, ident, literal } from './sql-text.js';
 
 const REG = new Set(['regclass', 'regtype', 'regnamespace']);

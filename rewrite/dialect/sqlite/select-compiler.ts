@@ -9,8 +9,8 @@ import { compileExpr, compileSortList } from './expr-compiler.js';
 import { type Expr } from './expr.js';
 import { compileFromItem } from './from-compiler.js';
 import { comparable, equalityKey, isOpen } from './operators.js';
-import { T } from './pg-types.js';
-import { columnSql, Scope, type RelationShape, type ShapeColumn } from './scope.js';
+import { T } from '../common/pg-types.js';
+import { columnSql, Scope, type RelationShape, type ShapeColumn } from '../common/scope.js';
 import { ident, literal } from './sql-text.js';
 import { windowClause } from './window-compiler.js';
 
@@ -331,7 +331,7 @@ function compileMember(ctx: CompileContext, n: AstObject, outer: Scope | null, i
 }
 
 /** The member's SQL with its columns cast to the operation's common types. */
-function conform(ctx: CompileContext, m: Member, types: readonly import('./pg-types.js').PgType[]): string {
+function conform(ctx: CompileContext, m: Member, types: readonly import('../common/pg-types.js').PgType[]): string {
   const needs = m.columns.some((c, i) => c.type.name !== types[i]!.name && !(c.type.category === 'unknown'));
   const unknown = m.columns.some((c) => c.type.category === 'unknown');
   if (!needs && !unknown && m.bare) return m.sql;

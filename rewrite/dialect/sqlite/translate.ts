@@ -4,12 +4,13 @@
 import { unwrap } from '../../parser/node-walker.js';
 import { parseSql } from '../../parser/pg-parser.js';
 import { CompileContext } from './compile-context.js';
+import { errorMessage } from '../common/compile-error.js';
 import { CompileError, unsupported } from './compile-error.js';
 import { compileAlterTable, compileRename } from './alter-compiler.js';
 import { compileCreateIndex, compileCreateSequence, compileCreateTable, compileCreateTableAs, compileCreateView, compileDrop, compileTruncate, type DdlResult, type SchemaEdit } from './ddl-compiler.js';
 import { compileDelete, compileInsert, compileUpdate } from './dml-compiler.js';
 import type { RunPlan, SqlitePlan, SqliteSchema, SqliteTable } from './plan-types.js';
-import { T, typeRef } from './pg-types.js';
+import { T, typeRef } from '../common/pg-types.js';
 import { acceptedNoop, compileCopy, compileSet, compileTransaction, selectPlan, statementLabel } from './utility-compiler.js';
 
 export function translateToSqlite(sql: string, schema: SqliteSchema): SqlitePlan[] {
@@ -24,7 +25,7 @@ export function translateToSqlite(sql: string, schema: SqliteSchema): SqlitePlan
       if (edits.length) current = applyEdits(current, edits);
       return plan.kind === 'run' ? withParams(ctx, plan) : plan.kind === 'copy_out' ? { ...plan, query: withParams(ctx, plan.query) } : plan;
     } catch (err) {
-      if (err instanceof CompileError) return { kind: 'error', code: err.code, message: err.message };
+      if (err instanceof CompileError) return { kind: 'error', code: err.code, message: errorMessage(err, 'SQLite') };
       throw err;
     }
   });

@@ -8,10 +8,10 @@ import { expr } from './expr.js';
 import { CompileError, undefinedTable, unsupported } from './compile-error.js';
 import { defaultValue } from './dml-compiler.js';
 import type { CopyFormat, RunPlan, SqlitePlan } from './plan-types.js';
-import { pgType, typeRef } from './pg-types.js';
+import { pgType, typeRef } from '../common/pg-types.js';
 import { compileSelect } from './select-compiler.js';
 import { ident } from './sql-text.js';
-import { typeFromDisplay } from './type-names.js';
+import { typeFromDisplay } from '../common/type-names.js';
 import { regOutputs } from './reg-casts.js';
 
 export function compileTransaction(n: AstObject): SqlitePlan {

@@ -5,7 +5,7 @@ import type { CompileContext } from './compile-context.js';
 import { unsupported } from './compile-error.js';
 import { compileExpr, compileSortList } from './expr-compiler.js';
 import { equalityKey } from './operators.js';
-import type { Scope } from './scope.js';
+import type { Scope } from '../common/scope.js';
 import { ident } from './sql-text.js';
 
 // FRAMEOPTION_* bits of parsenodes.h.

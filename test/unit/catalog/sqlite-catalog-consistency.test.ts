@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as connector from '../../../connectors/sqlite/catalog/catalog-specs.js';
 import { CATALOG_TYPES, formatType, parseDisplayType } from '../../../connectors/sqlite/catalog/catalog-types.js';
 import * as compiler from '../../../rewrite/dialect/sqlite/catalog-relations.js';
-import { displayType, pgType } from '../../../rewrite/dialect/sqlite/pg-types.js';
+import { displayType, pgType } from '../../../rewrite/dialect/common/pg-types.js';
 
 describe('SQLite catalog declarations', () => {
   it('the connector creates exactly the relations and columns the compiler reads', () => {

@@ -2,7 +2,6 @@
 // the queries it is nested in, for correlated subqueries), each with its column names and types.
 import { ambiguousColumn, CompileError, undefinedColumn } from './compile-error.js';
 import type { PgType } from './pg-types.js';
-import { ident } from './sql-text.js';
 
 export type ShapeColumn = { readonly name: string; readonly type: PgType };
 export type RelationShape = { readonly columns: readonly ShapeColumn[] };
@@ -10,7 +9,7 @@ export type RelationShape = { readonly columns: readonly ShapeColumn[] };
 export type ScopeItem = {
   /** The name a query uses for it (alias or relation name). */
   readonly refname: string;
-  /** The name the emitted SQLite uses (the same, quoted, unless the compiler renamed it). */
+  /** The name the emitted SQL uses (the same, quoted, unless the compiler renamed it). */
   readonly sqlName: string;
   readonly columns: readonly ShapeColumn[];
   /** The SQLite column names when they differ from the Postgres ones (a table function's `value`, renamed subquery outputs). */
@@ -21,6 +20,8 @@ export type ScopeItem = {
   readonly hidden?: ReadonlySet<string>;
   /** Set on the first relation of a USING join's right side: the USING columns and where its left side starts in the scope. */
   readonly using?: { readonly columns: readonly string[]; readonly leftStart: number };
+  /** How the dialect quotes a column name (SQLite's "x" when absent; T-SQL gives [x]). */
+  readonly quote?: (name: string) => string;
 };
 
 export type ResolvedColumn = { sql: string; type: PgType; name: string };
@@ -38,7 +39,7 @@ export class Scope {
     this.items.push(item);
   }
 
-  /** `[qualifier.]column` → its SQLite reference and type, searching outward. */
+  /** `[qualifier.]column` → its dialect reference and type, searching outward. */
   resolve(qualifier: string | null, column: string): ResolvedColumn {
     for (let scope: Scope | null = this; scope; scope = scope.parent) {
       const found = scope.find(qualifier, column);
@@ -76,5 +77,9 @@ export class Scope {
 export function columnSql(item: ScopeItem, index: number): string {
   const computed = item.sqlExprs?.[index];
   if (computed) return computed;
-  return `${item.sqlName}.${ident(item.sqlColumns?.[index] ?? item.columns[index]!.name)}`;
+  return `${item.sqlName}.${(item.quote ?? doubleQuoted)(item.sqlColumns?.[index] ?? item.columns[index]!.name)}`;
+}
+
+function doubleQuoted(name: string): string {
+  return '"' + name.replaceAll('"', '""') + '"';
 }
