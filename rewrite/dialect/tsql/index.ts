@@ -1,0 +1,2 @@
+export { translateToTsql } from './translate.js';
+export type { MssqlPlan, MssqlSchema, MssqlTable, MssqlColumn } from './plan-types.js';
