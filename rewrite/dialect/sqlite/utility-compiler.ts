@@ -7,132 +7,14 @@ import { coerce } from './coercion.js';
 import { expr } from './expr.js';
 import { CompileError, undefinedTable, unsupported } from './compile-error.js';
 import { defaultValue } from './dml-compiler.js';
-import type { CopyFormat, RunPlan, SqlitePlan } from './plan-types.js';
+import type { RunPlan, SqlitePlan } from './plan-types.js';
 import { pgType, typeRef } from '../common/pg-types.js';
 import { compileSelect } from './select-compiler.js';
 import { ident } from './sql-text.js';
 import { typeFromDisplay } from '../common/type-names.js';
 import { regOutputs } from './reg-casts.js';
-
-export function compileTransaction(n: AstObject): SqlitePlan {
-  const kind = str(n['kind']);
-  const savepoint = str(n['savepoint_name']) ?? '';
-  if (n['chain']) throw unsupported('AND CHAIN');
-  switch (kind) {
-    case 'TRANS_STMT_BEGIN':
-    case 'TRANS_STMT_START': {
-      const readOnly = arr(n['options']).some((o) => {
-        const d = bodyOf(o, 'DefElem');
-        return d?.['defname'] === 'transaction_read_only' && obj(obj(bodyOf(d['arg'], 'A_Const'))?.['ival'])?.['ival'] === 1;
-      });
-      return { kind: 'transaction', action: { kind: 'begin', readOnly }, tag: kind === 'TRANS_STMT_BEGIN' ? 'BEGIN' : 'START TRANSACTION' };
-    }
-    case 'TRANS_STMT_COMMIT':
-      return { kind: 'transaction', action: { kind: 'commit' }, tag: 'COMMIT' };
-    case 'TRANS_STMT_ROLLBACK':
-      return { kind: 'transaction', action: { kind: 'rollback' }, tag: 'ROLLBACK' };
-    case 'TRANS_STMT_SAVEPOINT':
-      return { kind: 'transaction', action: { kind: 'savepoint', name: savepoint }, tag: 'SAVEPOINT' };
-    case 'TRANS_STMT_RELEASE':
-      return { kind: 'transaction', action: { kind: 'release', name: savepoint }, tag: 'RELEASE' };
-    case 'TRANS_STMT_ROLLBACK_TO':
-      return { kind: 'transaction', action: { kind: 'rollback_to', name: savepoint }, tag: 'ROLLBACK' };
-    default:
-      throw unsupported('two-phase commit');
-  }
-}
-
-function settingValue(args: unknown[]): string {
-  return args
-    .map((a) => {
-      const c = bodyOf(a, 'A_Const');
-      if (c) {
-        const sval = obj(c['sval']);
-        if (sval) return str(sval['sval']) ?? '';
-        const ival = obj(c['ival']);
-        if (ival) return String(ival['ival'] ?? 0);
-        const fval = obj(c['fval']);
-        if (fval) return str(fval['fval']) ?? '';
-        const b = obj(c['boolval']);
-        if (b) return b['boolval'] === true ? 'on' : 'off';
-      }
-      const cast = bodyOf(a, 'TypeCast');
-      if (cast) return settingValue([cast['arg']]);
-      throw unsupported('this SET value');
-    })
-    .join(', ');
-}
-
-export function compileSet(n: AstObject): SqlitePlan {
-  const kind = str(n['kind']);
-  const name = (str(n['name']) ?? '').toLowerCase();
-  const local = n['is_local'] === true;
-  switch (kind) {
-    case 'VAR_SET_VALUE':
-      return { kind: 'set', name, value: settingValue(arr(n['args'])), local, tag: 'SET' };
-    case 'VAR_SET_DEFAULT':
-    case 'VAR_RESET':
-      return { kind: 'set', name, value: null, local, tag: kind === 'VAR_RESET' ? 'RESET' : 'SET' };
-    case 'VAR_RESET_ALL':
-      return { kind: 'set', name: 'all', value: null, local: false, tag: 'RESET' };
-    case 'VAR_SET_MULTI':
-      // SET TRANSACTION … / SET SESSION CHARACTERISTICS: writes are serialised anyway; isolation is already the strictest.
-      if (name === 'transaction' || name === 'session characteristics') return { kind: 'noop', tag: 'SET' };
-      throw unsupported(`SET ${name}`);
-    default:
-      throw unsupported(`SET ${name}`);
-  }
-}
-
-const COPY_DEFAULTS: CopyFormat = { format: 'text', delimiter: '\t', null: '\\N', header: false, quote: '"', escape: '"' };
-
-function copyOptions(options: unknown[]): CopyFormat {
-  let f: { -readonly [K in keyof CopyFormat]: CopyFormat[K] } = { ...COPY_DEFAULTS };
-  let delimiterSet = false;
-  let nullSet = false;
-  let escapeSet = false;
-  for (const o of options) {
-    const d = bodyOf(o, 'DefElem')!;
-    const name = str(d['defname']);
-    const arg = d['arg'];
-    const value = arg === undefined ? '' : (str(bodyOf(arg, 'String')?.['sval']) ?? str(bodyOf(arg, 'Boolean')?.['boolval'] === true ? 'true' : undefined) ?? String(bodyOf(arg, 'Integer')?.['ival'] ?? (bodyOf(arg, 'Boolean') ? 'false' : '')));
-    switch (name) {
-      case 'format':
-        if (value !== 'text' && value !== 'csv') throw unsupported(`COPY format ${value}`);
-        f = { ...f, format: value };
-        break;
-      case 'delimiter':
-        f.delimiter = value;
-        delimiterSet = true;
-        break;
-      case 'null':
-        f.null = value;
-        nullSet = true;
-        break;
-      case 'header':
-        f.header = value === '' || ['true', 'on', '1', 'match'].includes(value.toLowerCase());
-        break;
-      case 'quote':
-        f.quote = value;
-        break;
-      case 'escape':
-        f.escape = value;
-        escapeSet = true;
-        break;
-      case 'freeze':
-      case 'encoding':
-        break;
-      default:
-        throw unsupported(`COPY option ${name}`);
-    }
-  }
-  if (f.format === 'csv') {
-    if (!delimiterSet) f.delimiter = ',';
-    if (!nullSet) f.null = '';
-    if (!escapeSet) f.escape = f.quote;
-  }
-  return f;
-}
+import { copyOptions, settingStatement, transactionStatement } from '../common/utility-statements.js';
+export { statementLabel } from '../common/utility-statements.js';
 
 export function compileCopy(ctx: CompileContext, n: AstObject): SqlitePlan {
   if (n['filename'] !== undefined || n['is_program']) throw new CompileError('42501', 'COPY to or from a file or program is not allowed; use COPY … FROM STDIN / TO STDOUT (psql \\copy)');
@@ -184,6 +66,16 @@ export function selectPlan(ctx: CompileContext, select: AstObject): RunPlan {
   return { kind: 'run', sqlite: [q.sql], columns: q.columns.map((c) => ({ name: c.name, type: typeRef(c.type) })), paramTypes: [], tag: { kind: 'rows', command: 'SELECT' }, schemaChanged: false, readOnly: !writes };
 }
 
+export function compileTransaction(n: AstObject): SqlitePlan {
+  const { action, tag } = transactionStatement(n);
+  // SQLite's only isolation is serializable: the requested level changes nothing.
+  return { kind: 'transaction', action: action.kind === 'begin' ? { kind: 'begin', readOnly: action.readOnly } : action, tag };
+}
+
+export function compileSet(n: AstObject): SqlitePlan {
+  return settingStatement(n);
+}
+
 /** Statements accepted without effect on SQLite, with the tag Postgres answers. */
 export function acceptedNoop(type: string, n: AstObject): SqlitePlan | null {
   switch (type) {
@@ -212,14 +104,3 @@ export function acceptedNoop(type: string, n: AstObject): SqlitePlan | null {
   }
 }
 
-/** Names a statement type for a refusal: CreateFunctionStmt → CREATE FUNCTION. */
-export function statementLabel(type: string, n: AstObject): string {
-  if (type === 'DoStmt') return 'DO blocks';
-  if (type === 'ExplainStmt') return 'EXPLAIN';
-  if (type === 'ListenStmt' || type === 'NotifyStmt' || type === 'UnlistenStmt') return 'LISTEN/NOTIFY';
-  // Node names that do not spell the statement.
-  if (type === 'CreateFunctionStmt' && n['is_procedure'] === true) return 'CREATE PROCEDURE';
-  if (type === 'CreateTrigStmt') return 'CREATE TRIGGER';
-  if (type === 'CreateEnumStmt' || type === 'CompositeTypeStmt' || type === 'CreateRangeStmt') return 'CREATE TYPE';
-  return type.replace(/Stmt$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
-}
