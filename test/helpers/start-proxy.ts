@@ -1,6 +1,7 @@
 // Starts pgfabric in-process on port 0 in front of a test database, with two tenants sharing it
 // (acme, globex) and a user per tenant. Tests get URLs for real clients (pg, postgres.js, psql).
-// With `sqlite`, each tenant gets its own SQLite file in a temp directory instead (no Postgres needed).
+// With `sqlite`, each tenant gets its own SQLite file in a temp directory instead (no Postgres needed);
+// with `mssql` (a SQL Server URL), each tenant gets its own fresh database on that server.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { pino, type Logger } from 'pino';
 import { parseConfigText } from '../../src/config/load-config.js';
 import type { ResolvedConfig } from '../../src/config/resolved-config.js';
 import { PgfabricServer } from '../../src/server/pgfabric-server.js';
+import { createMssqlDatabase } from './mssql-server.js';
 import { adminUrl, createTestDatabase } from './test-database.js';
 
 export const TENANTS = {
@@ -32,6 +34,11 @@ export type ProxyOptions = {
   logLines?: Record<string, unknown>[];
   /** Put acme and globex on SQLite files (in `dir`, default a fresh temp directory) instead of the shared Postgres. */
   sqlite?: boolean | { dir?: string };
+  /**
+   * A SQL Server URL (mssql://…/master?…, see mssql-server.ts): acme and globex each get a fresh database
+   * `pgfabric_test_<database>_<tenant>` on it, as backends `{ kind: mssql, url }`.
+   */
+  mssql?: string;
 };
 
 export type RunningProxy = {
@@ -45,6 +52,8 @@ export type RunningProxy = {
   config: ResolvedConfig;
   /** With the `sqlite` option: the database file of each tenant. */
   sqliteFiles?: Record<keyof typeof TENANTS, string> | null;
+  /** With the `mssql` option: the database URL of each tenant (for direct checks with the mssql package). */
+  mssqlUrls?: Record<keyof typeof TENANTS, string> | null;
   stop(): Promise<void>;
 };
 
@@ -58,6 +67,17 @@ export function sqliteConfigObject(files: Record<keyof typeof TENANTS, string>, 
   return {
     ...base,
     backends: { acme_db: { kind: 'sqlite', file: files.acme }, globex_db: { kind: 'sqlite', file: files.globex } },
+    tenants: { acme: { id: TENANTS.acme, backend: 'acme_db' }, globex: { id: TENANTS.globex, backend: 'globex_db' } },
+    ...opts.extra,
+  };
+}
+
+/** Backends `acme_db` and `globex_db` on the tenants' SQL Server databases. */
+export function mssqlConfigObject(urls: Record<keyof typeof TENANTS, string>, opts: ProxyOptions): Record<string, unknown> {
+  const base = testConfigObject('postgres://unused@127.0.0.1/unused', opts);
+  return {
+    ...base,
+    backends: { acme_db: { kind: 'mssql', url: urls.acme }, globex_db: { kind: 'mssql', url: urls.globex } },
     tenants: { acme: { id: TENANTS.acme, backend: 'acme_db' }, globex: { id: TENANTS.globex, backend: 'globex_db' } },
     ...opts.extra,
   };
@@ -94,15 +114,28 @@ export function loadTestConfig(raw: Record<string, unknown>): ResolvedConfig {
 }
 
 export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
+  if (opts.mssql !== undefined) return startMssqlProxy(opts.mssql, opts);
   const sqliteDir = opts.sqlite ? ((typeof opts.sqlite === 'object' ? opts.sqlite.dir : undefined) ?? mkdtempSync(path.join(tmpdir(), `pgfabric-${opts.database}-`))) : null;
   const sqliteFiles = sqliteDir ? sqliteFilesIn(sqliteDir) : null;
   const backendUrl = sqliteFiles ? '' : await createTestDatabase(adminUrl(), opts.database);
   const config = loadTestConfig(sqliteFiles ? sqliteConfigObject(sqliteFiles, opts) : testConfigObject(backendUrl, opts));
+  return listenProxy(config, backendUrl, proxyLogger(opts), sqliteFiles);
+}
+
+async function startMssqlProxy(serverUrl: string, opts: ProxyOptions): Promise<RunningProxy> {
+  const urls = {
+    acme: await createMssqlDatabase(serverUrl, `${opts.database}_acme`),
+    globex: await createMssqlDatabase(serverUrl, `${opts.database}_globex`),
+  };
+  const running = await listenProxy(loadTestConfig(mssqlConfigObject(urls, opts)), '', proxyLogger(opts), null);
+  return { ...running, mssqlUrls: urls };
+}
+
+function proxyLogger(opts: ProxyOptions): Logger {
   const lines = opts.logLines;
-  const logger = lines
+  return lines
     ? pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) })
     : pino({ level: process.env['PGFABRIC_LOG_LEVEL'] ?? 'silent' });
-  return listenProxy(config, backendUrl, logger, sqliteFiles);
 }
 
 /** A PgfabricServer for `config` listening on its port (0: any), as a test drives it. */

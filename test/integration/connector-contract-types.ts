@@ -33,5 +33,5 @@ export const TYPE_CASES: readonly TypeCase[] = [
 /** A SQL string literal. */
 export const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
-export const createTypedTable = (name: string): string =>
-  `create table ${name} (n int primary key, ${TYPE_CASES.map((c) => `${c.column} ${c.type}`).join(', ')})`;
+export const createTypedTable = (name: string, cases: readonly TypeCase[] = TYPE_CASES): string =>
+  `create table ${name} (n int primary key, ${cases.map((c) => `${c.column} ${c.type}`).join(', ')})`;
