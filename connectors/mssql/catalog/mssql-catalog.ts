@@ -1,6 +1,22 @@
 // The catalog of a SQL Server tenant (psql's \d, ORM introspection): an in-memory SQLite MIRROR of the
-// server's schema, answering `catalog` plans on the main thread (catalog queries are small).
-import type { SqliteTranslator } from '../../sqlite/sqlite-plan.js';
+// server's schema — empty tables made by compiling the Postgres DDL of mirror-ddl.ts with the SQLite
+// dialect compiler — with the SQLite connector's pg_* functions and emulated pg_catalog/information_schema
+// attached. A `catalog` plan's Postgres SQL is compiled by the same compiler and run there, on the main
+// thread: catalog queries read a few hundred rows at most. Answers are what a SQLite tenant with the same
+// schema answers, with SQL Server's constraint and index names (mirror-model.ts).
+import type Database from 'better-sqlite3';
+import { attachCatalog, refreshCatalog, type ModelReader } from '../../sqlite/catalog/catalog-attach.js';
+import { inlineFunctions } from '../../sqlite/function-registrar.js';
+import { BindError, fromText } from '../../sqlite/sqlite-params.js';
+import { pgErrorOf } from '../../sqlite/sqlite-errors.js';
+import { commandTag } from '../../sqlite/sqlite-output.js';
+import type { SqlitePlan, SqliteSchema, SqliteTranslator } from '../../sqlite/sqlite-plan.js';
+import { METADATA_DDL, readSchema } from '../../sqlite/sqlite-schema-reader.js';
+import { defaultSettings } from '../../sqlite/sqlite-settings.js';
+import type { StorageValue } from '../../sqlite/sqlite-types.js';
+import { WorkerConnection } from '../../sqlite/worker-connection.js';
+import { mirrorDdl } from './mirror-ddl.js';
+import { mirrorModelReader } from './mirror-model.js';
 import type { ServerModel } from './server-model.js';
 
 /** A result column as RowDescription needs it. */
@@ -11,27 +27,155 @@ export type CatalogResult = { columns: CatalogColumn[]; rows: (string | null)[][
 export type CatalogDescription = { columns: CatalogColumn[]; paramTypes: number[] };
 export type CatalogFailure = { error: { code: string; message: string } };
 
+type RunPlan = Extract<SqlitePlan, { kind: 'run' }>;
+
+const PLANS_MAX = 500;
+const VERSION_STRING = 'PostgreSQL 15.18 (pgfabric, SQL Server backend)';
+
 export class MssqlCatalog {
+  private conn: WorkerConnection | null = null;
+  private schema: SqliteSchema = { version: 0, tables: new Map() };
+  private reader: ModelReader | null = null;
+  private readonly plans = new Map<string, RunPlan | CatalogFailure>();
+  /** Mirror DDL statements the SQLite compiler refused (with the simpler fallback used, or the table left out). */
+  readonly notes: string[] = [];
+
   constructor(private readonly translator: SqliteTranslator) {}
 
   /** (Re)builds the mirror from the server's model. */
   load(model: ServerModel): void {
-    void model;
-    void this.translator;
+    this.close();
+    this.notes.length = 0;
+    const conn = new WorkerConnection(':memory:', new Int32Array(1), (db, session) => {
+      db.exec(METADATA_DDL);
+      inlineFunctions(db, session);
+      attachCatalog(db);
+    });
+    this.conn = conn;
+    const version = this.schema.version + 1;
+    this.schema = { version, tables: new Map() };
+    for (const stmt of mirrorDdl(model)) {
+      const failed = this.execDdl(conn.db, stmt.sql);
+      if (failed === null) continue;
+      const fallbackFailed = stmt.fallback === null ? failed : this.execDdl(conn.db, stmt.fallback);
+      this.notes.push(`${stmt.sql}: ${failed}${stmt.fallback === null ? '' : fallbackFailed === null ? ' (created without defaults and constraints)' : ` (left out: ${fallbackFailed})`}`);
+    }
+    this.reader = mirrorModelReader(model);
   }
 
   describe(sql: string): CatalogDescription | CatalogFailure {
-    void sql;
-    return { error: { code: '0A000', message: 'the SQL Server catalog is not built yet' } };
+    const plan = this.compile(sql);
+    if ('error' in plan) return plan;
+    return { columns: columnsOf(plan), paramTypes: plan.paramTypes.map((t) => t.oid) };
   }
 
-  /** `params`: the $N values in Postgres text form. `settings`: the session's settings by lower-case name (user, database, search_path). */
+  /** `params`: the $N values in Postgres text form. `settings`: the session's settings by lower-case name (session_authorization, pgfabric.database, search_path…). */
   run(sql: string, params: readonly (string | null)[], settings?: ReadonlyMap<string, string>): CatalogResult | CatalogFailure {
-    void sql;
-    void params;
-    void settings;
-    return { error: { code: '0A000', message: 'the SQL Server catalog is not built yet' } };
+    const plan = this.compile(sql);
+    if ('error' in plan) return plan;
+    const conn = this.conn!;
+    try {
+      const values: StorageValue[] = params.map((p, i) => (p === null ? null : fromText(p, plan.paramTypes[i]?.oid ?? 25)));
+      conn.session.settings = sessionSettings(settings);
+      refreshCatalog(conn.db, plan.sqlite, this.reader ?? undefined);
+      const columns = columnsOf(plan);
+      const res = conn.exec(plan.sqlite, values, { oids: columns.map((c) => c.oid), binary: columns.map(() => false) }, 'none');
+      return { columns, rows: res.rows ? decodeDataRows(res.rows) : [], tag: commandTag(plan.tag, res.rowCount) };
+    } catch (err) {
+      if (err instanceof BindError) return { error: { code: err.code, message: err.message } };
+      const e = pgErrorOf(err, (table, cols) => `${table}_${cols.join('_')}_key`);
+      return { error: { code: e.code, message: e.message } };
+    }
   }
 
-  close(): void {}
+  close(): void {
+    this.plans.clear();
+    this.conn?.close();
+    this.conn = null;
+  }
+
+  /** Runs one mirror DDL statement; null when it ran, else why not. */
+  private execDdl(db: Database.Database, sql: string): string | null {
+    try {
+      const plans = this.translator(sql, this.schema);
+      for (const p of plans) {
+        if (p.kind === 'error') return `${p.code} ${p.message}`;
+        if (p.kind !== 'run') continue;
+        db.exec('SAVEPOINT pgf_mirror');
+        try {
+          for (const s of p.sqlite) db.exec(s);
+          db.exec('RELEASE pgf_mirror');
+        } catch (err) {
+          db.exec('ROLLBACK TO pgf_mirror; RELEASE pgf_mirror');
+          throw err;
+        }
+      }
+      this.schema = schemaOf(db, this.schema.version);
+      return null;
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  private compile(sql: string): RunPlan | CatalogFailure {
+    if (this.conn === null) return { error: { code: '55000', message: 'the SQL Server schema has not been read yet' } };
+    const known = this.plans.get(sql);
+    if (known) return known;
+    let plan: RunPlan | CatalogFailure;
+    try {
+      const plans = this.translator(sql, this.schema).filter((p) => p.kind !== 'empty');
+      const only = plans[0];
+      if (plans.length !== 1 || only === undefined) plan = { error: { code: '0A000', message: 'a catalog query must be one statement' } };
+      else if (only.kind === 'error') plan = { error: { code: only.code, message: only.message } };
+      else if (only.kind !== 'run' || !only.readOnly) plan = { error: { code: '0A000', message: 'only queries over pg_catalog and information_schema are answered from the SQL Server catalog' } };
+      else plan = only;
+    } catch (err) {
+      plan = { error: { code: 'XX000', message: err instanceof Error ? err.message : String(err) } };
+    }
+    if (this.plans.size >= PLANS_MAX) this.plans.clear();
+    this.plans.set(sql, plan);
+    return plan;
+  }
+}
+
+function schemaOf(db: Database.Database, version: number): SqliteSchema {
+  return { version, tables: new Map(readSchema(db).map((r) => [r.name, r])) };
+}
+
+function columnsOf(plan: RunPlan): CatalogColumn[] {
+  return (plan.columns ?? []).map((c) => ({ name: c.name, oid: c.type.oid, typmod: c.type.typmod, typlen: c.type.typlen }));
+}
+
+/** The session's settings over Postgres's defaults (pgf_setting reads them: current_user, current_database(), version()). */
+function sessionSettings(settings: ReadonlyMap<string, string> | undefined): Map<string, string> {
+  const user = settings?.get('session_authorization') ?? 'postgres';
+  const merged = defaultSettings(user);
+  merged.set('pgfabric.version_string', VERSION_STRING);
+  if (settings) for (const [k, v] of settings) merged.set(k.toLowerCase(), v);
+  if (!merged.has('pgfabric.database')) merged.set('pgfabric.database', merged.get('database') ?? 'postgres');
+  return merged;
+}
+
+/** DataRow messages (text format) → their field values. */
+function decodeDataRows(buf: Buffer): (string | null)[][] {
+  const rows: (string | null)[][] = [];
+  let o = 0;
+  while (o < buf.length) {
+    const end = o + 1 + buf.readInt32BE(o + 1);
+    const n = buf.readInt16BE(o + 5);
+    let p = o + 7;
+    const row: (string | null)[] = [];
+    for (let i = 0; i < n; i++) {
+      const len = buf.readInt32BE(p);
+      p += 4;
+      if (len < 0) row.push(null);
+      else {
+        row.push(buf.toString('utf8', p, p + len));
+        p += len;
+      }
+    }
+    rows.push(row);
+    o = end;
+  }
+  return rows;
 }

@@ -3,7 +3,7 @@
 // reads the catalog whenever the file's schema changed since the last build; the build's key is stored in
 // the attached database itself, so a rolled-back build (inside a rolled-back transaction) is redone.
 import type Database from 'better-sqlite3';
-import { readModel } from './catalog-model.js';
+import { readModel, type ModelRelation } from './catalog-model.js';
 import { catalogRows, type Row } from './catalog-rows.js';
 import { columnNames, HIDDEN_COLUMNS, INFORMATION_SCHEMA_SPECS, PG_CATALOG_SPECS } from './catalog-specs.js';
 import { PGF_SEQUENCES_DDL, sequenceClassRows, sequenceRows } from './catalog-sequences.js';
@@ -24,8 +24,11 @@ export function attachCatalog(db: Database.Database): void {
   insertRows(db, 'pg_catalog', staticRows());
 }
 
+/** How the catalog learns the database's relations: from the file's own schema, or (a mirror of another server's schema) adjusted by its owner. */
+export type ModelReader = (db: Database.Database) => ModelRelation[];
+
 /** Rebuilds the file-dependent catalog rows when `sql` reads the catalog and the schema changed since the last build. */
-export function refreshCatalog(db: Database.Database, sql: readonly string[]): void {
+export function refreshCatalog(db: Database.Database, sql: readonly string[], read: ModelReader = readModel): void {
   if (!sql.some((s) => s.includes('"pg_catalog".') || s.includes('"information_schema".'))) return;
   const nested = db.inTransaction;
   db.exec(nested ? 'SAVEPOINT pgf_catalog' : 'BEGIN');
@@ -34,7 +37,7 @@ export function refreshCatalog(db: Database.Database, sql: readonly string[]): v
     const user = String(setting(db, 'session_authorization') ?? 'postgres');
     const key = `${String(db.pragma('main.schema_version', { simple: true }))}|${metadataChecksum(db)}|${database}|${user}`;
     const stored = db.prepare('SELECT key FROM pg_catalog.pgf_state').pluck().get() as string | undefined;
-    if (stored !== key) rebuild(db, key, database, user);
+    if (stored !== key) rebuild(db, key, database, user, read);
     db.exec(nested ? 'RELEASE pgf_catalog' : 'COMMIT');
   } catch (err) {
     db.exec(nested ? 'ROLLBACK TO pgf_catalog; RELEASE pgf_catalog' : 'ROLLBACK');
@@ -59,10 +62,10 @@ function metadataChecksum(db: Database.Database): string {
   return `${String(row)}|${String(seqs)}`;
 }
 
-function rebuild(db: Database.Database, key: string, database: string, user: string): void {
+function rebuild(db: Database.Database, key: string, database: string, user: string, read: ModelReader): void {
   for (const name of DYNAMIC) db.exec(`DELETE FROM pg_catalog.${name}`);
   for (const name of Object.keys(INFORMATION_SCHEMA_SPECS)) db.exec(`DELETE FROM information_schema.${name}`);
-  const model = readModel(db);
+  const model = read(db);
   const rows = catalogRows(model, database, user);
   const sequences = sequenceRows(db, model);
   rows['pg_class']!.push(...sequenceClassRows(sequences));
