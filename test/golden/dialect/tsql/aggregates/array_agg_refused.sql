@@ -1,0 +1,1 @@
+SELECT array_agg(id) AS ids FROM customers

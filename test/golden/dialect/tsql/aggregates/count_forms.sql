@@ -1,0 +1,1 @@
+SELECT count(*), count(email), count(DISTINCT country) AS countries FROM customers

@@ -1,0 +1,1 @@
+SELECT count(*) FILTER (WHERE status = 'paid') AS paid, sum(total) FILTER (WHERE status <> 'paid') AS unpaid FROM orders

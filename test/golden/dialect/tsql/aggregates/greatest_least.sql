@@ -1,0 +1,1 @@
+SELECT greatest(quantity, line) AS g, least(quantity, 10) AS l FROM order_items

@@ -1,0 +1,1 @@
+SELECT json_agg(name) AS j FROM customers

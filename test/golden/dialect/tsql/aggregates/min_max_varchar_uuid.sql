@@ -1,0 +1,1 @@
+SELECT min(email) AS e, max(sku) AS s FROM customers, products

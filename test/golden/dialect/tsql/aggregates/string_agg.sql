@@ -1,0 +1,1 @@
+SELECT string_agg(name, ', ') AS names FROM customers

@@ -1,0 +1,1 @@
+SELECT string_agg(DISTINCT country, '/') AS countries FROM customers

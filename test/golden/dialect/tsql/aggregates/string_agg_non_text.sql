@@ -1,0 +1,1 @@
+SELECT string_agg(id::text, ',') AS ids FROM orders

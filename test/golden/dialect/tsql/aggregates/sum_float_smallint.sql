@@ -1,0 +1,1 @@
+SELECT sum(weight_kg) AS w, sum(stock) AS s, sum(rating) AS r FROM products

@@ -1,0 +1,1 @@
+SELECT id, active, frozen FROM customers JOIN accounts ON accounts.owner_id = customers.id

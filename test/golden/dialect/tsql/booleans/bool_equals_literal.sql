@@ -1,0 +1,1 @@
+SELECT id FROM accounts WHERE frozen = false OR frozen <> true

@@ -1,0 +1,1 @@
+SELECT active, count(*) FROM customers GROUP BY active

@@ -1,0 +1,1 @@
+SELECT true AS t, false AS f, 't'::boolean AS tt, NOT true AS nt

@@ -1,0 +1,1 @@
+SELECT active::int AS i, active::text AS t FROM customers

@@ -1,0 +1,1 @@
+SELECT CASE WHEN active THEN 'yes' ELSE 'no' END AS a FROM customers

@@ -1,0 +1,1 @@
+SELECT id FROM orders WHERE (total > 100) IS NOT TRUE

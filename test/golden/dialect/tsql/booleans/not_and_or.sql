@@ -1,0 +1,1 @@
+SELECT id FROM customers WHERE NOT active OR (country = 'DE' AND balance > 0)

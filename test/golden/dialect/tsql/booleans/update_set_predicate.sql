@@ -1,0 +1,1 @@
+UPDATE accounts SET frozen = limit_amount < 0

@@ -1,0 +1,1 @@
+SELECT '\x0102'::bytea AS b, image FROM products

@@ -1,0 +1,1 @@
+SELECT weight_kg::text AS w, rating::text AS r FROM products

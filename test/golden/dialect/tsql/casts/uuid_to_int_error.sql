@@ -1,0 +1,1 @@
+SELECT tracking::integer FROM orders

@@ -1,0 +1,1 @@
+SELECT tracking::text AS t FROM orders

@@ -1,0 +1,1 @@
+SELECT oid, typname FROM pg_type WHERE typname IN ('int4', 'text')

@@ -1,0 +1,1 @@
+WITH t AS MATERIALIZED (SELECT id FROM customers) SELECT count(*) FROM t

@@ -1,0 +1,1 @@
+WITH RECURSIVE chain AS (SELECT id, owner_id, 1 AS depth FROM accounts WHERE owner_id IS NULL UNION ALL SELECT a.id, a.owner_id, chain.depth + 1 FROM accounts a JOIN chain ON a.owner_id = chain.id) SELECT * FROM chain

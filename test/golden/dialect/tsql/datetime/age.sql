@@ -1,0 +1,1 @@
+SELECT age(happened_at) AS a FROM events

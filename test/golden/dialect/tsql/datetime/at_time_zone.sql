@@ -1,0 +1,1 @@
+SELECT happened_at AT TIME ZONE 'UTC' AS utc FROM events

@@ -1,0 +1,1 @@
+SELECT date_trunc('month', ordered_on) AS m FROM orders

@@ -1,0 +1,1 @@
+SELECT date_trunc('day', happened_at) AS d FROM events

@@ -1,0 +1,1 @@
+SELECT date_trunc('week', shipped_at) AS w FROM orders

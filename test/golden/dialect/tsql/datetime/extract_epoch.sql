@@ -1,0 +1,1 @@
+SELECT extract(epoch FROM happened_at) AS e FROM events

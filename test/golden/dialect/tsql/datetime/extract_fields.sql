@@ -1,0 +1,1 @@
+SELECT extract(year FROM ordered_on) AS y, extract(month FROM shipped_at) AS m, extract(day FROM shipped_at) AS d, extract(hour FROM shipped_at) AS h, extract(minute FROM shipped_at) AS mi FROM orders

@@ -1,0 +1,1 @@
+SELECT extract(second FROM shipped_at) AS s FROM orders

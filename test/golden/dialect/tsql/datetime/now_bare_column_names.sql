@@ -1,0 +1,1 @@
+SELECT now(), current_date, current_timestamp, localtimestamp

@@ -1,0 +1,1 @@
+SELECT now() - happened_at AS since FROM events

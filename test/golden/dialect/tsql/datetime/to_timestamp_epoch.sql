@@ -1,0 +1,1 @@
+SELECT to_timestamp(1700000000) AS t

@@ -1,0 +1,1 @@
+UPDATE customers SET updated_at = now(), created_at = now() WHERE id = 1

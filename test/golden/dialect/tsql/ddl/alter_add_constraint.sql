@@ -1,0 +1,1 @@
+ALTER TABLE products ADD CONSTRAINT products_name_key UNIQUE (name)

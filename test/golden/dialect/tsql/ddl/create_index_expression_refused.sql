@@ -1,0 +1,1 @@
+CREATE INDEX customers_lower_email ON customers (lower(email))

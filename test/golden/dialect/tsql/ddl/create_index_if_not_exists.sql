@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS events_kind_idx ON events (kind)

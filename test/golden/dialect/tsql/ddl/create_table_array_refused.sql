@@ -1,0 +1,1 @@
+CREATE TABLE tagged (id int, tags text[])

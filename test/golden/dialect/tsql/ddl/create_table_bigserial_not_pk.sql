@@ -1,0 +1,1 @@
+CREATE TABLE tickets (name text PRIMARY KEY, n serial, big bigserial)

@@ -1,0 +1,1 @@
+CREATE TABLE tag_links (customer_id integer REFERENCES customers ON DELETE CASCADE, tag varchar(20), weight smallint DEFAULT 1, CONSTRAINT tag_links_pk PRIMARY KEY (customer_id, tag), UNIQUE (tag, weight))

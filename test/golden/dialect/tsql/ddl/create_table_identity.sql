@@ -1,0 +1,1 @@
+CREATE TABLE tickets2 (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, code text UNIQUE NOT NULL, created timestamp DEFAULT localtimestamp)

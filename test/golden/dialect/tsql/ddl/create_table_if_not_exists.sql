@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS kv (k varchar(100) PRIMARY KEY, v text)

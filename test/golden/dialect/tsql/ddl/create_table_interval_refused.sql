@@ -1,0 +1,1 @@
+CREATE TABLE spans (id int, len interval)

@@ -1,0 +1,1 @@
+CREATE TABLE kv2 (k text PRIMARY KEY, v text); INSERT INTO kv2 VALUES ('a', 'b') RETURNING v

@@ -1,0 +1,1 @@
+CREATE VIEW paid_orders AS SELECT id, customer_id, total FROM orders WHERE status = 'paid'

@@ -1,0 +1,1 @@
+DROP VIEW customer_totals; DROP VIEW IF EXISTS nothing_view

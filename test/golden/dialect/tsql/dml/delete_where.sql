@@ -1,0 +1,1 @@
+DELETE FROM orders WHERE ordered_on < current_date - 365

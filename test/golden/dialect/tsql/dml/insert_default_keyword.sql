@@ -1,0 +1,1 @@
+INSERT INTO events (kind, payload, happened_at) VALUES ('click', DEFAULT, DEFAULT)

@@ -1,0 +1,1 @@
+INSERT INTO customers (name, email) VALUES ('Ada', 'ada@example.com')

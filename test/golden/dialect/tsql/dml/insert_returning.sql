@@ -1,0 +1,1 @@
+INSERT INTO customers (name) VALUES ('Bob') RETURNING id, created_at, country

@@ -1,0 +1,1 @@
+INSERT INTO accounts (nope) VALUES (1)

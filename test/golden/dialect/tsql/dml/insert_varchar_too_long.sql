@@ -1,0 +1,1 @@
+INSERT INTO customers (name, country) VALUES ('Ed', 'USA')

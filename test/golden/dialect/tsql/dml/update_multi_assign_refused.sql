@@ -1,0 +1,1 @@
+UPDATE customers SET (name, email) = ('a', 'b') WHERE id = 1

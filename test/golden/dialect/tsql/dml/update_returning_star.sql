@@ -1,0 +1,1 @@
+UPDATE accounts SET frozen = true WHERE id = 1 RETURNING *

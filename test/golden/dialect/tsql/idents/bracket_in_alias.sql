@@ -1,0 +1,1 @@
+SELECT 1 AS "a]b", 2 AS "x[y"

@@ -1,0 +1,1 @@
+SELECT c.name AS "CustomerName" FROM customers c

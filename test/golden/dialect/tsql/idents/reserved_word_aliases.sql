@@ -1,0 +1,1 @@
+SELECT id AS "order", name AS "user", country AS "key" FROM customers

@@ -1,0 +1,1 @@
+SELECT 'it''s' AS s, E'a\nb' AS e

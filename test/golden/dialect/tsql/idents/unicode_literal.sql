@@ -1,0 +1,1 @@
+SELECT 'héllo ✓' AS u, name FROM customers WHERE name = 'Zoë'

@@ -1,0 +1,1 @@
+SELECT ID, Name FROM Customers WHERE Active

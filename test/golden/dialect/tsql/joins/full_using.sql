@@ -1,0 +1,1 @@
+SELECT sku FROM order_items FULL JOIN products USING (sku)

@@ -1,0 +1,1 @@
+SELECT c.id, p.sku FROM customers c JOIN products p ON true

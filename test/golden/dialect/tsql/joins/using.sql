@@ -1,0 +1,1 @@
+SELECT order_id, line, sku, p.name FROM order_items JOIN products p USING (sku)

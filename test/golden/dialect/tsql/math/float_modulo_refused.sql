@@ -1,0 +1,1 @@
+SELECT weight_kg % 2 AS m FROM products

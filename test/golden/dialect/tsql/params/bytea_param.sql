@@ -1,0 +1,1 @@
+UPDATE products SET image = $1 WHERE sku = $2

@@ -1,0 +1,1 @@
+SELECT coalesce(total, $1) AS t FROM orders

@@ -1,0 +1,1 @@
+SELECT id FROM order_items WHERE quantity * $1 > $2

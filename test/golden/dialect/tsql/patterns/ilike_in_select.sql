@@ -1,0 +1,1 @@
+SELECT name ILIKE 'a%' AS starts_a FROM customers

@@ -1,0 +1,1 @@
+SELECT country, active, count(*) FROM customers GROUP BY GROUPING SETS ((country), (active))

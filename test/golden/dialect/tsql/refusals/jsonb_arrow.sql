@@ -1,0 +1,1 @@
+SELECT payload::jsonb -> 'a' AS a FROM events

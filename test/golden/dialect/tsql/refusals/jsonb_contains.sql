@@ -1,0 +1,1 @@
+SELECT id FROM events WHERE payload::jsonb @> '{"a": 1}'

@@ -1,0 +1,1 @@
+SELECT int4range(1, 5) AS r

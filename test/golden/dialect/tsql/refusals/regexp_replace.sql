@@ -1,0 +1,1 @@
+SELECT regexp_replace(name, '\s+', ' ', 'g') AS cleaned FROM customers

@@ -1,0 +1,1 @@
+SELECT id INTO new_table FROM customers

@@ -1,0 +1,1 @@
+SELECT unnest(ARRAY['a', 'b']) AS x

@@ -1,0 +1,1 @@
+SELECT DISTINCT status, customer_id FROM orders

@@ -1,0 +1,1 @@
+SELECT id FROM orders WHERE status IS DISTINCT FROM notes AND total IS NOT DISTINCT FROM $1

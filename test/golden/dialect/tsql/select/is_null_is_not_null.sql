@@ -1,0 +1,1 @@
+SELECT id FROM orders WHERE shipped_at IS NULL AND tracking IS NOT NULL

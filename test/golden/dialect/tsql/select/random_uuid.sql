@@ -1,0 +1,1 @@
+SELECT gen_random_uuid() AS u, random() AS r

@@ -1,0 +1,1 @@
+SELECT version(), current_database(), current_user, current_schema()

@@ -1,0 +1,1 @@
+SELECT * FROM (VALUES (1, 2.5), (2, NULL)) AS v(a, b) ORDER BY b

@@ -1,0 +1,1 @@
+SELECT * FROM customer_totals WHERE order_count > 0

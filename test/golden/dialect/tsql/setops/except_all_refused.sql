@@ -1,0 +1,1 @@
+SELECT id FROM customers EXCEPT ALL SELECT customer_id FROM orders

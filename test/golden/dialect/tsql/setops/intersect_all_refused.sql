@@ -1,0 +1,1 @@
+SELECT id FROM customers INTERSECT ALL SELECT customer_id FROM orders

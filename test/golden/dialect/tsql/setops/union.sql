@@ -1,0 +1,1 @@
+SELECT id FROM customers UNION SELECT customer_id FROM orders

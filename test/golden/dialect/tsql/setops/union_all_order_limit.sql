@@ -1,0 +1,1 @@
+SELECT name FROM customers UNION ALL SELECT name FROM products ORDER BY 1 LIMIT 5

@@ -1,0 +1,1 @@
+SELECT quantity FROM order_items UNION ALL SELECT unit_price FROM order_items

@@ -1,0 +1,1 @@
+SELECT id FROM customers UNION SELECT ordered_on FROM orders

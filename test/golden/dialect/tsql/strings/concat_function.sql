@@ -1,0 +1,1 @@
+SELECT concat(name, ' ', id, NULL) AS c, concat_ws(', ', name, email, country) AS cw FROM customers

@@ -1,0 +1,1 @@
+SELECT 'order #' || id || ' on ' || ordered_on AS label FROM orders

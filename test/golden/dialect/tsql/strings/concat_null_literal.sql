@@ -1,0 +1,1 @@
+SELECT name || NULL AS n FROM customers

@@ -1,0 +1,1 @@
+SELECT name || ' (' || country || ')' AS label FROM customers

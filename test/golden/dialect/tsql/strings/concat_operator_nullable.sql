@@ -1,0 +1,1 @@
+SELECT name || ' <' || email || '>' AS contact FROM customers

@@ -1,0 +1,1 @@
+SELECT format('%s has %s', name, id) AS f FROM customers

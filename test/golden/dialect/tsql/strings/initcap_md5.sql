@@ -1,0 +1,1 @@
+SELECT initcap(name) AS i, md5(email) AS m FROM customers

@@ -1,0 +1,1 @@
+SELECT position('@' in email) AS p, strpos(email, '.') AS s FROM customers

@@ -1,0 +1,1 @@
+SELECT replace(name, 'a', 'b') AS r FROM customers

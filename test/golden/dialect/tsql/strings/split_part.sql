@@ -1,0 +1,1 @@
+SELECT split_part(email, '@', 2) AS domain FROM customers

@@ -1,0 +1,1 @@
+SELECT translate(name, 'abc', 'xyz') AS t FROM customers

@@ -1,0 +1,1 @@
+COPY customers (name, email) FROM STDIN

@@ -1,0 +1,1 @@
+COPY products FROM STDIN WITH (FORMAT csv, HEADER true, NULL 'NA')

@@ -1,0 +1,1 @@
+SELECT 1; SELECT 'two'; UPDATE customers SET active = true

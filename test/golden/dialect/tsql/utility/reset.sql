@@ -1,0 +1,1 @@
+RESET statement_timeout; RESET ALL

@@ -1,0 +1,1 @@
+SET TIME ZONE 'Europe/Paris'; SET TimeZone = 'UTC'

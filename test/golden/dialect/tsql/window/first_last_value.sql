@@ -1,0 +1,1 @@
+SELECT id, first_value(status) OVER (ORDER BY id) AS f, last_value(status) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS l FROM orders

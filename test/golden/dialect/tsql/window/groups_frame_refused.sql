@@ -1,0 +1,1 @@
+SELECT order_id, sum(quantity) OVER (ORDER BY line GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS s FROM order_items

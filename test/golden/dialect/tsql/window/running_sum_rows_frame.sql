@@ -1,0 +1,1 @@
+SELECT id, sum(total) OVER (PARTITION BY customer_id ORDER BY ordered_on ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running FROM orders
