@@ -9,8 +9,8 @@ export type Row = Record<string, string | number | null>;
 export type CatalogRows = Record<string, Row[]>;
 
 const b = (v: boolean): number => (v ? 1 : 0);
-/** No row security, partitions, inheritance or tablespaces of their own: false and 0, as Postgres shows them. */
-const NO_RLS: Row = { reltablespace: 0, relisshared: 0, relhassubclass: 0, relrowsecurity: 0, relforcerowsecurity: 0, relispartition: 0 };
+/** No row security, partitions, inheritance, typed tables or tablespaces of their own: false and 0, as Postgres shows them. */
+const NO_RLS: Row = { reltablespace: 0, reloftype: 0, relisshared: 0, relhassubclass: 0, relrowsecurity: 0, relforcerowsecurity: 0, relispartition: 0 };
 const yesNo = (v: boolean): string => (v ? 'YES' : 'NO');
 const quoteIdent = (s: string): string => (/^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s.replaceAll('"', '""')}"`);
 const ACTION: Record<string, string> = { 'NO ACTION': 'a', RESTRICT: 'r', CASCADE: 'c', 'SET NULL': 'n', 'SET DEFAULT': 'd' };

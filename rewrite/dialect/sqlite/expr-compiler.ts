@@ -260,7 +260,16 @@ function caseExpr(ctx: CompileContext, n: AstObject, scope: Scope): Expr {
     return `WHEN ${cond.sql} THEN ${coerce(ctx, results[i]!, type).sql}`;
   });
   const tail = otherwise ? ` ELSE ${coerce(ctx, otherwise, type).sql}` : '';
-  return expr(`(CASE ${parts.join(' ')}${tail} END)`, type, 'case');
+  return expr(`(CASE ${parts.join(' ')}${tail} END)`, type, otherwise && strongName(n['defresult']) ? otherwise.name : 'case');
+}
+
+/** Expressions Postgres names strongly (FigureColname strength 2): a CASE takes its ELSE's name only from these, casts looked through. */
+const STRONG_NAMED = new Set(['ColumnRef', 'FuncCall', 'CoalesceExpr', 'MinMaxExpr', 'SQLValueFunction', 'NullIfExpr', 'SubLink', 'A_ArrayExpr', 'RowExpr', 'A_Indirection']);
+
+function strongName(node: unknown): boolean {
+  let u = unwrap(node);
+  while (u?.type === 'TypeCast') u = unwrap(u.node['arg']);
+  return u !== null && STRONG_NAMED.has(u.type);
 }
 
 function minMax(ctx: CompileContext, n: AstObject, scope: Scope): Expr {
