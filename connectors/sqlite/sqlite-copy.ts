@@ -138,7 +138,7 @@ export async function copyIn(
 }
 
 /** The offset just after the last complete row in `buf` (a newline outside CSV quotes), 0 when there is none. */
-function lastRowEnd(buf: Buffer, options: CopyFormat): number {
+export function lastRowEnd(buf: Buffer, options: CopyFormat): number {
   if (options.format !== 'csv') return buf.lastIndexOf(0x0a) + 1;
   const quote = options.quote.charCodeAt(0);
   const escape = options.escape.charCodeAt(0);

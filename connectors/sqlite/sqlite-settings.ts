@@ -1,5 +1,6 @@
 // The session's settings (SET/SHOW/RESET), kept by the connector since no Postgres holds them.
 // Transactional like Postgres: a rolled-back SET is undone, SET LOCAL lasts until the transaction ends.
+import { fixedOffset, isKnownZone } from './functions/timezone.js';
 import { parseDuration } from './sqlite-duration.js';
 
 /** Settings whose changes Postgres reports to the client with ParameterStatus (GUC_REPORT). */
@@ -55,6 +56,11 @@ export function defaultSettings(user: string): Map<string, string> {
 
 const READ_ONLY = new Set(['server_version', 'server_version_num', 'server_encoding', 'integer_datetimes', 'is_superuser', 'max_identifier_length', 'session_authorization']);
 
+/** What differs per backend: its name in version(), and whether TimeZone may be other than UTC (SQLite stores UTC only). */
+export type SettingsOptions = { readonly backend: string; readonly anyTimeZone: boolean };
+
+const SQLITE_OPTIONS: SettingsOptions = { backend: 'SQLite', anyTimeZone: false };
+
 export type SetOutcome = { ok: true; reported: [string, string] | null } | { ok: false; code: string; message: string };
 
 export class SessionSettings {
@@ -66,10 +72,15 @@ export class SessionSettings {
   /** Settings changed since the worker last saw them. */
   dirty: Record<string, string> | null = null;
 
-  constructor(user: string, startup: Readonly<Record<string, string>>, database?: string) {
+  constructor(
+    user: string,
+    startup: Readonly<Record<string, string>>,
+    database?: string,
+    private readonly options: SettingsOptions = SQLITE_OPTIONS,
+  ) {
     this.defaults = defaultSettings(user);
     // Read by version() and current_database() (pgf_setting), and by the emulated pg_database.
-    this.defaults.set('pgfabric.version_string', `PostgreSQL ${SERVER_VERSION} (pgfabric, SQLite backend)`);
+    this.defaults.set('pgfabric.version_string', `PostgreSQL ${SERVER_VERSION} (pgfabric, ${options.backend} backend)`);
     if (database !== undefined) this.defaults.set('pgfabric.database', database);
     for (const [k, v] of Object.entries(startup)) {
       const name = k.toLowerCase();
@@ -98,8 +109,12 @@ export class SessionSettings {
     const name = rawName.toLowerCase();
     if (READ_ONLY.has(name)) return { ok: false, code: '55P02', message: `parameter "${name}" cannot be changed` };
     const next = value ?? this.defaults.get(name) ?? '';
-    if (name === 'timezone' && !/^(utc|etc\/utc|z|gmt|utc0|\+?0+(:00)?)$/i.test(next)) {
-      return { ok: false, code: '0A000', message: `time zone "${next}" is not supported on SQLite backends (only UTC)` };
+    const utc = /^(utc|etc\/utc|z|gmt|utc0|\+?0+(:00)?)$/i.test(next);
+    // Named zones only: Postgres reads a numeric offset as POSIX (positive west of Greenwich), which is not emulated.
+    const namedZone = this.options.anyTimeZone && fixedOffset(next) === null && isKnownZone(next);
+    if (name === 'timezone' && !utc && !namedZone) {
+      const only = this.options.anyTimeZone ? 'UTC or a named time zone such as Europe/Paris' : 'only UTC';
+      return { ok: false, code: this.options.anyTimeZone ? '22023' : '0A000', message: `time zone "${next}" is not supported on ${this.options.backend} backends (${only})` };
     }
     if ((name === 'statement_timeout' || name === 'lock_timeout') && parseDuration(next) === null) {
       return { ok: false, code: '22023', message: `invalid value for parameter "${name}": "${next}"` };
@@ -107,7 +122,7 @@ export class SessionSettings {
     if (name === 'client_encoding' && !/^(utf-?8|unicode)$/i.test(next)) {
       return { ok: false, code: '0A000', message: `client_encoding "${next}" is not supported (only UTF8)` };
     }
-    const stored = name === 'timezone' ? 'UTC' : name === 'client_encoding' ? 'UTF8' : next;
+    const stored = name === 'timezone' ? (utc ? 'UTC' : next) : name === 'client_encoding' ? 'UTF8' : next;
     if (local && inTransaction) {
       this.localOriginals ??= new Map();
       if (!this.localOriginals.has(name)) this.localOriginals.set(name, this.values.get(name) ?? '');

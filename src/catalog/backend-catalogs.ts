@@ -7,6 +7,7 @@ import type { Catalog } from '../../rewrite/catalog/catalog.js';
 import type { BackendConfig, ResolvedConfig } from '../config/resolved-config.js';
 import { CatalogStore } from './catalog-store.js';
 import { loadPostgresCatalog } from './postgres-catalog-loader.js';
+import { loadMssqlCatalog } from './mssql-catalog-loader.js';
 import { loadSqliteCatalog } from './sqlite-catalog-loader.js';
 
 const UNKNOWN_REFRESH_MIN_AGE_MS = 1000;
@@ -73,7 +74,7 @@ export class BackendCatalogs {
 
 async function loadCatalog(backend: BackendConfig, tenantColumn: string): Promise<Catalog> {
   if (backend.kind === 'sqlite') return loadSqliteCatalog(backend.file, { version: 0, tenantColumn });
-  if (backend.kind !== 'postgres') throw new Error(`catalog introspection for ${backend.kind} backends is not available yet`);
+  if (backend.kind === 'mssql') return loadMssqlCatalog(backend.url, { version: 0, tenantColumn });
   const client = new pg.Client({
     host: backend.host,
     port: backend.port,
