@@ -99,17 +99,18 @@ export async function withMssqlPool<T>(url: string, fn: (pool: mssql.ConnectionP
 
 /**
  * Drops the database `pgfabric_test_<name>` if it exists (ending its sessions) and creates it afresh on the
- * server of `serverUrl`; returns its URL. READ_COMMITTED_SNAPSHOT is turned on (Azure SQL's default): readers
+ * server of `serverUrl` (with `collation`, else the server's default); returns its URL. READ_COMMITTED_SNAPSHOT is turned on (Azure SQL's default): readers
  * see the last committed rows instead of waiting for writers, as on Postgres.
  */
-export async function createMssqlDatabase(serverUrl: string, name: string): Promise<string> {
+export async function createMssqlDatabase(serverUrl: string, name: string, opts: { collation?: string } = {}): Promise<string> {
   if (!/^[a-z_][a-z0-9_]{0,99}$/.test(name)) throw new Error(`SQL Server test database name must match [a-z_][a-z0-9_]{0,99}: "${name}"`);
   const db = `${TEST_DATABASE_PREFIX}${name}`;
   await withMssqlPool(withDatabase(serverUrl, 'master'), async (pool) => {
     // One statement per batch: Azure SQL wants CREATE DATABASE alone in its batch.
     await pool.request().batch(`IF DB_ID(N'${db}') IS NOT NULL ALTER DATABASE [${db}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE`);
     await pool.request().batch(`IF DB_ID(N'${db}') IS NOT NULL DROP DATABASE [${db}]`);
-    await pool.request().batch(`CREATE DATABASE [${db}]`);
+    if (opts.collation !== undefined && !/^\w+$/.test(opts.collation)) throw new Error(`not a collation name: ${opts.collation}`);
+    await pool.request().batch(`CREATE DATABASE [${db}]${opts.collation ? ` COLLATE ${opts.collation}` : ''}`);
     await pool.request().batch(`ALTER DATABASE [${db}] SET READ_COMMITTED_SNAPSHOT ON WITH ROLLBACK IMMEDIATE`);
   });
   return withDatabase(serverUrl, db);

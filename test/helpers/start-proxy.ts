@@ -36,9 +36,10 @@ export type ProxyOptions = {
   sqlite?: boolean | { dir?: string };
   /**
    * A SQL Server URL (mssql://…/master?…, see mssql-server.ts): acme and globex each get a fresh database
-   * `pgfabric_test_<database>_<tenant>` on it, as backends `{ kind: mssql, url }`.
+   * `pgfabric_test_<database>_<tenant>` on it (in `collation`, else the server's default), as backends
+   * `{ kind: mssql, url }`.
    */
-  mssql?: string;
+  mssql?: string | { url: string; collation?: string };
 };
 
 export type RunningProxy = {
@@ -122,10 +123,12 @@ export async function startProxy(opts: ProxyOptions): Promise<RunningProxy> {
   return listenProxy(config, backendUrl, proxyLogger(opts), sqliteFiles);
 }
 
-async function startMssqlProxy(serverUrl: string, opts: ProxyOptions): Promise<RunningProxy> {
+async function startMssqlProxy(server: NonNullable<ProxyOptions['mssql']>, opts: ProxyOptions): Promise<RunningProxy> {
+  const { url, collation } = typeof server === 'string' ? { url: server, collation: undefined } : server;
+  const dbOptions = collation === undefined ? {} : { collation };
   const urls = {
-    acme: await createMssqlDatabase(serverUrl, `${opts.database}_acme`),
-    globex: await createMssqlDatabase(serverUrl, `${opts.database}_globex`),
+    acme: await createMssqlDatabase(url, `${opts.database}_acme`, dbOptions),
+    globex: await createMssqlDatabase(url, `${opts.database}_globex`, dbOptions),
   };
   const running = await listenProxy(loadTestConfig(mssqlConfigObject(urls, opts)), '', proxyLogger(opts), null);
   return { ...running, mssqlUrls: urls };
