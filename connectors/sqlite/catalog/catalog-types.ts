@@ -56,9 +56,11 @@ function build(): CatalogType[] {
   for (const [typname, oid, typlen, typbyval, typcategory, typstorage, typalign, typarray, display, collation = 0, typtype = 'b'] of BASE) {
     out.push({ oid, typname, typlen, typbyval, typcategory, typstorage, typalign, typtype, typarray, typelem: 0, typcollation: collation, display });
     if (typarray === 0) continue;
+    // The array of a pseudo-type (_record) is itself a pseudo-type in Postgres, not an array category type.
+    const pseudo = typtype === 'p';
     out.push({
-      oid: typarray, typname: '_' + typname, typlen: -1, typbyval: false, typcategory: 'A', typstorage: 'x',
-      typalign: typalign === 'd' ? 'd' : 'i', typtype: 'b', typarray: 0, typelem: oid, typcollation: collation, display: display + '[]',
+      oid: typarray, typname: '_' + typname, typlen: -1, typbyval: false, typcategory: pseudo ? 'P' : 'A', typstorage: 'x',
+      typalign: typalign === 'd' ? 'd' : 'i', typtype: pseudo ? 'p' : 'b', typarray: 0, typelem: oid, typcollation: collation, display: display + '[]',
     });
   }
   return out;
