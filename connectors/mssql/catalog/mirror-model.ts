@@ -23,7 +23,9 @@ export function adjustModel(relations: ModelRelation[], model: ServerModel): Mod
     r.kind = t.kind;
     for (const c of r.columns) {
       const sc = t.columns.find((x) => x.name === c.name);
-      if (sc) c.defaultExpr = defaultDisplay(t.name, sc);
+      // A view's columns have no constraints or defaults of their own in Postgres.
+      if (t.kind === 'view') c.notNull = false;
+      c.defaultExpr = sc && t.kind === 'table' ? defaultDisplay(t.name, sc) : null;
     }
     r.indexes = t.kind === 'table' ? indexesOf(t, taken) : [];
     r.foreignKeys = t.kind === 'table' ? t.foreignKeys.filter((fk) => fk.refSchema === 'public' && present.has(fk.refTable)).map((fk): ModelForeignKey => ({

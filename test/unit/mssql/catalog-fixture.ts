@@ -9,7 +9,7 @@
 //     total decimal(12,2), note nvarchar(max), placed_at datetime2 NOT NULL DEFAULT getdate(), CONSTRAINT CK_orders_total CHECK (total >= 0));
 //   CREATE INDEX IX_orders_customer_id ON dbo.orders (customer_id);
 //   CREATE TABLE dbo.order_items (order_id bigint NOT NULL CONSTRAINT FK_order_items_orders REFERENCES dbo.orders (id) ON DELETE CASCADE,
-//     line smallint NOT NULL, sku char(8) NOT NULL, qty int NOT NULL DEFAULT 1, price money NOT NULL, CONSTRAINT PK_order_items PRIMARY KEY (order_id, line));
+//     line smallint NOT NULL, sku char(8) NOT NULL, qty int NOT NULL DEFAULT 1 CONSTRAINT CK_order_items_qty CHECK (qty > 0), price money NOT NULL, CONSTRAINT PK_order_items PRIMARY KEY (order_id, line));
 //   CREATE UNIQUE INDEX UX_order_items_sku ON dbo.order_items (order_id, sku);
 //   CREATE VIEW dbo.big_orders AS SELECT id, total FROM dbo.orders WHERE total > 100;
 //   CREATE SCHEMA sales; CREATE TABLE sales.regions (code char(2) NOT NULL CONSTRAINT PK_regions PRIMARY KEY, label varchar(40));
@@ -80,5 +80,8 @@ export const FIXTURE_ROWS: SchemaRows = {
     { schema_name: 'dbo', table_name: 'order_items', constraint_name: 'FK_order_items_orders', constraint_column_id: 1, column_name: 'order_id', ref_schema_name: 'dbo', ref_table_name: 'orders', ref_column_name: 'id', on_update: 'NO_ACTION', on_delete: 'CASCADE' },
     { schema_name: 'dbo', table_name: 'orders', constraint_name: 'FK_orders_customers', constraint_column_id: 1, column_name: 'customer_id', ref_schema_name: 'dbo', ref_table_name: 'customers', ref_column_name: 'id', on_update: 'NO_ACTION', on_delete: 'CASCADE' },
   ],
-  checks: [{ schema_name: 'dbo', table_name: 'orders', constraint_name: 'CK_orders_total', definition: '([total]>=(0))', column_name: 'total' }],
+  checks: [
+    { schema_name: 'dbo', table_name: 'order_items', constraint_name: 'CK_order_items_qty', definition: '([qty]>(0))', column_name: 'qty' },
+    { schema_name: 'dbo', table_name: 'orders', constraint_name: 'CK_orders_total', definition: '([total]>=(0))', column_name: 'total' },
+  ],
 };
