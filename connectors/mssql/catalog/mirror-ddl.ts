@@ -59,9 +59,14 @@ export function mirrorDdl(model: ServerModel): MirrorStatement[] {
     created.add(t.name);
   }
   out.push(...later);
+  // SQL Server index names are unique per table, Postgres's per schema: a repeated one is prefixed with its table
+  // here (the catalog shows the SQL Server name: mirror-model.ts).
+  const used = new Set(tables.flatMap((t) => [t.name, ...(t.primaryKey ? [t.primaryKey.name] : []), ...t.uniqueConstraints.map((u) => u.name)]));
   for (const t of tables) {
     for (const ix of t.indexes) {
-      out.push({ table: t.name, sql: `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(ix.name)} ON ${quoteIdent(t.name)} (${ix.columns.map(quoteIdent).join(', ')})`, fallback: null });
+      const name = used.has(ix.name) ? `${t.name}_${ix.name}` : ix.name;
+      used.add(name);
+      out.push({ table: t.name, sql: `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(name)} ON ${quoteIdent(t.name)} (${ix.columns.map(quoteIdent).join(', ')})`, fallback: null });
     }
   }
   return out;
@@ -173,12 +178,13 @@ function closingParen(s: string, open: number): number {
   return -1;
 }
 
-const CHECK_TOKEN = /\s*(\[(?:[^\]]|\]\])+\]|N?'(?:[^']|'')*'|\d+(?:\.\d+)?|<>|<=|>=|!=|[<>=()]|AND\b|OR\b|NOT\b|IS\b|NULL\b|LIKE\b|IN\b|,)/iy;
+const CHECK_TOKEN = /\s*(\[(?:[^\]]|\]\])+\]|N?'(?:[^']|'')*'|\d+(?:\.\d+)?|<>|<=|>=|!=|[<>=()]|AND\b|OR\b|NOT\b|IS\b|NULL\b|IN\b|,)/iy;
 
 /**
  * A CHECK constraint's T-SQL in Postgres, for the simple forms SQL Server stores (`([qty]>(0))`,
  * `([a]>=(0) AND [b] IS NOT NULL)`, `([status]='b' OR [status]='a')`): bracketed names, numbers, strings,
- * comparisons, AND/OR/NOT, IS [NOT] NULL, LIKE, IN. Anything else is null (left out of the DDL).
+ * comparisons, AND/OR/NOT, IS [NOT] NULL, IN. Anything else is null (left out of the DDL; LIKE too: T-SQL's
+ * patterns have [a-z] classes that Postgres's LIKE reads literally).
  */
 export function checkExpression(tsql: string): string | null {
   const out: string[] = [];
