@@ -3,7 +3,7 @@
 import { ambiguousColumn, CompileError, undefinedColumn } from './compile-error.js';
 import type { PgType } from './pg-types.js';
 
-export type ShapeColumn = { readonly name: string; readonly type: PgType };
+export type ShapeColumn = { readonly name: string; readonly type: PgType; readonly notNull?: boolean };
 export type RelationShape = { readonly columns: readonly ShapeColumn[] };
 
 export type ScopeItem = {
@@ -20,11 +20,13 @@ export type ScopeItem = {
   readonly hidden?: ReadonlySet<string>;
   /** Set on the first relation of a USING join's right side: the USING columns and where its left side starts in the scope. */
   readonly using?: { readonly columns: readonly string[]; readonly leftStart: number };
+  /** On the nullable side of an outer join: its columns may be NULL whatever their constraints say. */
+  readonly nullable?: boolean;
   /** How the dialect quotes a column name (SQLite's "x" when absent; T-SQL gives [x]). */
   readonly quote?: (name: string) => string;
 };
 
-export type ResolvedColumn = { sql: string; type: PgType; name: string };
+export type ResolvedColumn = { sql: string; type: PgType; name: string; notNull: boolean };
 
 export class Scope {
   readonly items: ScopeItem[] = [];
@@ -65,7 +67,7 @@ export class Scope {
       const index = item.columns.findIndex((c) => c.name === column);
       if (index < 0) continue;
       if (found) throw ambiguousColumn(column);
-      found = { sql: columnSql(item, index), type: item.columns[index]!.type, name: column };
+      found = { sql: columnSql(item, index), type: item.columns[index]!.type, name: column, notNull: item.columns[index]!.notNull === true && !item.nullable };
     }
     if (qualifier !== null && !found && this.items.some((i) => i.refname === qualifier)) {
       throw new CompileError('42703', `column ${qualifier}.${column} does not exist`);

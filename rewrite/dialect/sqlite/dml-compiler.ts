@@ -18,6 +18,7 @@ import { ident } from './sql-text.js';
 import type { SqliteTable } from './plan-types.js';
 import { typeFromDisplay } from '../common/type-names.js';
 import { compileWithPrefix } from './with-prefix.js';
+import { returningItems } from '../common/returning-items.js';
 
 type Target = { table: SqliteTable; columns: ShapeColumn[]; scope: Scope };
 
@@ -208,8 +209,3 @@ export function compileDelete(ctx: CompileContext, n: AstObject): RunPlan {
 }
 
 /** RETURNING items (Postgres 18's parse tree wraps them in a ReturningClause, which also carries OLD/NEW aliases). */
-function returningItems(n: AstObject): unknown[] {
-  const clause = obj(n['returningClause']);
-  if (clause && arr(clause['options']).length) throw unsupported('RETURNING WITH (OLD/NEW …)');
-  return arr(clause?.['exprs']);
-}

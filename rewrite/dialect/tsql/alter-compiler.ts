@@ -1,0 +1,109 @@
+// ALTER TABLE (columns, defaults, NOT NULL, constraints) and renames (sp_rename) in T-SQL. SQL Server's ALTER
+// COLUMN restates the type and nullability, so both come from the schema the compiler was given.
+import type { AstObject } from '../../parser/node-walker.js';
+import { arr, bodyOf, obj, str } from '../../tenant/ast-nodes.js';
+import { CompileError, undefinedTable, unsupported } from '../common/compile-error.js';
+import { Scope } from '../common/scope.js';
+import { resolveTypeName, typeFromDisplay } from '../common/type-names.js';
+import type { TsqlContext } from './context.js';
+import { constraintSql, defaultSql } from './ddl-compiler.js';
+import type { MssqlTable, RunPlan } from './plan-types.js';
+import { runPlan } from './run-plan.js';
+import { ident, literal, tableName } from './tsql-text.js';
+import { tsqlType } from './tsql-types.js';
+
+export function compileAlterTable(ctx: TsqlContext, n: AstObject): RunPlan {
+  if (str(n['objtype']) !== 'OBJECT_TABLE') throw unsupported(`ALTER ${str(n['objtype'])?.replace('OBJECT_', '') ?? ''}`);
+  const rel = obj(n['relation']) ?? {};
+  const table = ctx.table(str(rel['schemaname']) ?? null, str(rel['relname']) ?? '');
+  if (!table) {
+    if (n['missing_ok'] === true) return runPlan(ctx, 'SELECT 1 WHERE 1 = 0', null, { kind: 'fixed', tag: 'ALTER TABLE' }, { readOnly: true });
+    throw undefinedTable(str(rel['relname']) ?? '');
+  }
+  const target = tableName(table.schema, table.name);
+  const statements = arr(n['cmds']).flatMap((c) => command(ctx, table, target, bodyOf(c, 'AlterTableCmd') ?? {}));
+  return runPlan(ctx, statements.join('; '), null, { kind: 'fixed', tag: 'ALTER TABLE' }, { readOnly: false, schemaChanged: true });
+}
+
+function command(ctx: TsqlContext, table: MssqlTable, target: string, cmd: AstObject): string[] {
+  const name = str(cmd['name']) ?? '';
+  const column = () => {
+    const col = table.columns.find((c) => c.name === name);
+    if (!col) throw new CompileError('42703', `column "${name}" of relation "${table.name}" does not exist`);
+    return col;
+  };
+  const dropDefault = `IF OBJECT_ID(${literal(`${target.split('.')[0]}.${ident(`DF_${table.name}_${name}`)}`)}, N'D') IS NOT NULL ALTER TABLE ${target} DROP CONSTRAINT ${ident(`DF_${table.name}_${name}`)}`;
+  switch (str(cmd['subtype'])) {
+    case 'AT_AddColumn': {
+      const def = bodyOf(cmd['def'], 'ColumnDef') ?? {};
+      const colName = str(def['colname']) ?? '';
+      const { type, serial } = resolveTypeName(def['typeName']);
+      const constraints = arr(def['constraints']).map((c) => bodyOf(c, 'Constraint') ?? {});
+      const notNull = def['is_not_null'] === true || constraints.some((c) => str(c['contype']) === 'CONSTR_NOTNULL');
+      const dflt = constraints.find((c) => str(c['contype']) === 'CONSTR_DEFAULT');
+      if (serial) throw unsupported('adding a serial column');
+      const scope = new Scope(null);
+      const others = constraints.filter((c) => !['CONSTR_NOTNULL', 'CONSTR_NULL', 'CONSTR_DEFAULT'].includes(str(c['contype']) ?? '')).map((c) => ', ' + constraintSql(ctx, table.name, c, scope, colName));
+      const defaultPart = dflt ? ` CONSTRAINT ${ident(`DF_${table.name}_${colName}`)} DEFAULT (${defaultSql(ctx, dflt['raw_expr'], type)})` : '';
+      // Postgres fills existing rows with the default; T-SQL does so for a NOT NULL column, or when told WITH VALUES.
+      const add = `ALTER TABLE ${target} ADD ${ident(colName)} ${tsqlType(type)} ${notNull ? 'NOT NULL' : 'NULL'}${defaultPart}${dflt && !notNull ? ' WITH VALUES' : ''}${others.join('')}`;
+      return [cmd['missing_ok'] === true ? `IF COL_LENGTH(${literal(target)}, ${literal(colName)}) IS NULL ${add}` : add];
+    }
+    case 'AT_DropColumn': {
+      if (str(cmd['behavior']) === 'DROP_CASCADE') throw unsupported('DROP COLUMN … CASCADE');
+      if (!table.columns.some((c) => c.name === name)) {
+        if (cmd['missing_ok'] === true) return [];
+        column();
+      }
+      return [dropDefault, `ALTER TABLE ${target} DROP COLUMN ${ident(name)}`];
+    }
+    case 'AT_AlterColumnType': {
+      const col = column();
+      const def = bodyOf(cmd['def'], 'ColumnDef') ?? {};
+      if (def['raw_default']) throw unsupported('ALTER COLUMN … TYPE … USING');
+      const { type } = resolveTypeName(def['typeName']);
+      return [`ALTER TABLE ${target} ALTER COLUMN ${ident(name)} ${tsqlType(type)} ${col.notNull ? 'NOT NULL' : 'NULL'}`];
+    }
+    case 'AT_SetNotNull':
+    case 'AT_DropNotNull': {
+      const col = column();
+      return [`ALTER TABLE ${target} ALTER COLUMN ${ident(name)} ${tsqlType(typeFromDisplay(col.pgType))} ${str(cmd['subtype']) === 'AT_SetNotNull' ? 'NOT NULL' : 'NULL'}`];
+    }
+    case 'AT_ColumnDefault': {
+      const col = column();
+      if (!cmd['def']) return [dropDefault];
+      return [dropDefault, `ALTER TABLE ${target} ADD CONSTRAINT ${ident(`DF_${table.name}_${name}`)} DEFAULT (${defaultSql(ctx, cmd['def'], typeFromDisplay(col.pgType))}) FOR ${ident(name)}`];
+    }
+    case 'AT_AddConstraint': {
+      const scope = new Scope(null);
+      scope.add({ refname: table.name, sqlName: ident(table.name), columns: table.columns.map((c) => ({ name: c.name, type: typeFromDisplay(c.pgType) })), quote: ident });
+      return [`ALTER TABLE ${target} ADD ${constraintSql(ctx, table.name, bodyOf(cmd['def'], 'Constraint') ?? {}, scope, null)}`];
+    }
+    case 'AT_DropConstraint':
+      if (str(cmd['behavior']) === 'DROP_CASCADE') throw unsupported('DROP CONSTRAINT … CASCADE');
+      return [`ALTER TABLE ${target} DROP CONSTRAINT ${cmd['missing_ok'] === true ? 'IF EXISTS ' : ''}${ident(name)}`];
+    default:
+      throw unsupported(`ALTER TABLE ${str(cmd['subtype'])?.replace('AT_', '') ?? ''}`);
+  }
+}
+
+export function compileRename(ctx: TsqlContext, n: AstObject): RunPlan {
+  const type = str(n['renameType']);
+  const rel = obj(n['relation']) ?? {};
+  const table = ctx.table(str(rel['schemaname']) ?? null, str(rel['relname']) ?? '');
+  if (!table) throw undefinedTable(str(rel['relname']) ?? '');
+  const schema = table.schema === 'public' ? 'dbo' : table.schema;
+  const newName = str(n['newname']) ?? '';
+  switch (type) {
+    case 'OBJECT_COLUMN': {
+      const old = str(n['subname']) ?? '';
+      if (!table.columns.some((c) => c.name === old)) throw new CompileError('42703', `column "${old}" does not exist`);
+      return runPlan(ctx, `EXEC sp_rename ${literal(`${schema}.${table.name}.${old}`)}, ${literal(newName)}, N'COLUMN'`, null, { kind: 'fixed', tag: 'ALTER TABLE' }, { readOnly: false, schemaChanged: true });
+    }
+    case 'OBJECT_TABLE':
+    case 'OBJECT_VIEW':
+      return runPlan(ctx, `EXEC sp_rename ${literal(`${schema}.${table.name}`)}, ${literal(newName)}`, null, { kind: 'fixed', tag: type === 'OBJECT_VIEW' ? 'ALTER VIEW' : 'ALTER TABLE' }, { readOnly: false, schemaChanged: true });
+    default:
+      throw unsupported(`renaming a ${type?.replace('OBJECT_', '').toLowerCase() ?? 'thing'}`);
+  }
+}

@@ -1,0 +1,334 @@
+// Function calls: Postgres functions and aggregates in T-SQL, typed as Postgres types their results, and
+// window functions with their OVER clause. A function not in the table is refused by name (0A000).
+import type { AstObject } from '../../parser/node-walker.js';
+import { arr, bodyOf, obj, str, stringList } from '../../tenant/ast-nodes.js';
+import { CompileError, unsupported } from '../common/compile-error.js';
+import { isNumberLike, numericPrecision, T, type PgType } from '../common/pg-types.js';
+import type { Scope } from '../common/scope.js';
+import { coerce, commonType } from './coercion.js';
+import type { TsqlContext } from './context.js';
+import { compileExpr } from './expr-compiler.js';
+import { orderByList } from './order-by.js';
+import { asValue, texpr, type TExpr } from './texpr.js';
+import { call } from './tsql-text.js';
+
+type Call = { ctx: TsqlContext; args: TExpr[]; n: AstObject; scope: Scope; name: string };
+type Handler = (c: Call) => TExpr;
+
+const text = (c: Call, i: number): string => coerce(c.ctx, c.args[i]!, T('text')).sql;
+const int = (c: Call, i: number): string => coerce(c.ctx, c.args[i]!, T('int4')).sql;
+const same = (fn: string, type: PgType): Handler => (c) => texpr(call(fn, ...c.args.map((a) => asValue(a))), type, c.name);
+const textFn = (fn: string): Handler => (c) => texpr(call(fn, ...c.args.map((_, i) => text(c, i))), T('text'), c.name);
+
+/** A numeric argument keeps its type (integers, numeric, float), as Postgres's abs/ceil/floor/sign do. */
+function numericArg(c: Call, i = 0): TExpr {
+  const a = c.args[i]!;
+  const typed = a.type.category === 'unknown' ? coerce(c.ctx, a, T('numeric')) : a;
+  if (!isNumberLike(typed.type)) throw new CompileError('42883', `function ${c.name}(${typed.type.name}) does not exist`);
+  return typed;
+}
+
+const FUNCTIONS: Record<string, Handler> = {
+  lower: textFn('LOWER'),
+  upper: textFn('UPPER'),
+  // LEN ignores trailing spaces; Postgres's length counts them.
+  length: (c) => texpr(`(LEN(${text(c, 0)} + N'.') - 1)`, T('int4'), c.name),
+  char_length: (c) => texpr(`(LEN(${text(c, 0)} + N'.') - 1)`, T('int4'), c.name),
+  character_length: (c) => texpr(`(LEN(${text(c, 0)} + N'.') - 1)`, T('int4'), c.name),
+  octet_length: (c) => texpr(`CAST(DATALENGTH(CAST(${text(c, 0)} AS varchar(max) COLLATE Latin1_General_100_CI_AS_SC_UTF8)) AS int)`, T('int4'), c.name),
+  substring: (c) => texpr(c.args.length === 3 ? call('SUBSTRING', text(c, 0), int(c, 1), int(c, 2)) : call('SUBSTRING', text(c, 0), int(c, 1), '2147483647'), T('text'), c.name),
+  substr: (c) => texpr(c.args.length === 3 ? call('SUBSTRING', text(c, 0), int(c, 1), int(c, 2)) : call('SUBSTRING', text(c, 0), int(c, 1), '2147483647'), T('text'), c.name),
+  // position(a IN b) parses as position(b, a); CHARINDEX is case-sensitive only with a case-sensitive collation.
+  position: (c) => texpr(`CHARINDEX(${text(c, 1)}, ${text(c, 0)} COLLATE Latin1_General_100_CS_AS_SC)`, T('int4'), c.name),
+  strpos: (c) => texpr(`CHARINDEX(${text(c, 1)}, ${text(c, 0)} COLLATE Latin1_General_100_CS_AS_SC)`, T('int4'), c.name),
+  replace: (c) => texpr(`REPLACE(${text(c, 0)} COLLATE Latin1_General_100_CS_AS_SC, ${text(c, 1)}, ${text(c, 2)})`, T('text'), c.name),
+  left: (c) => texpr(call('LEFT', text(c, 0), int(c, 1)), T('text'), c.name),
+  right: (c) => texpr(call('RIGHT', text(c, 0), int(c, 1)), T('text'), c.name),
+  btrim: (c) => trim(c, 'BOTH'),
+  ltrim: (c) => trim(c, 'LEADING'),
+  rtrim: (c) => trim(c, 'TRAILING'),
+  reverse: textFn('REVERSE'),
+  repeat: (c) => texpr(call('REPLICATE', text(c, 0), int(c, 1)), T('text'), c.name),
+  lpad: (c) => pad(c, true),
+  rpad: (c) => pad(c, false),
+  concat: (c) => texpr(call('CONCAT', ...c.args.map((a, i) => (a.type.category === 'bool' ? coerce(c.ctx, a, T('text'), 'explicit').sql : text(c, i)))), T('text'), c.name, { notNull: true }),
+  concat_ws: (c) => texpr(call('CONCAT_WS', ...c.args.map((_, i) => text(c, i))), T('text'), c.name),
+  abs: (c) => texpr(call('ABS', numericArg(c).sql), numericArg(c).type, c.name),
+  ceil: (c) => texpr(call('CEILING', numericArg(c).sql), numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
+  ceiling: (c) => texpr(call('CEILING', numericArg(c).sql), numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
+  floor: (c) => texpr(call('FLOOR', numericArg(c).sql), numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
+  sign: (c) => texpr(call('SIGN', numericArg(c).sql), numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
+  round: round,
+  trunc: (c) => texpr(`ROUND(${numericArg(c).sql}, ${c.args.length > 1 ? int(c, 1) : '0'}, 1)`, numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
+  mod: (c) => texpr(`(${numericArg(c, 0).sql} % ${numericArg(c, 1).sql})`, commonType([numericArg(c, 0).type, numericArg(c, 1).type]), c.name),
+  power: (c) => texpr(call('POWER', coerce(c.ctx, c.args[0]!, T('float8')).sql, coerce(c.ctx, c.args[1]!, T('float8')).sql), T('float8'), c.name),
+  sqrt: (c) => texpr(call('SQRT', coerce(c.ctx, c.args[0]!, T('float8')).sql), T('float8'), c.name),
+  exp: (c) => texpr(call('EXP', coerce(c.ctx, c.args[0]!, T('float8')).sql), T('float8'), c.name),
+  ln: (c) => texpr(call('LOG', coerce(c.ctx, c.args[0]!, T('float8')).sql), T('float8'), c.name),
+  log10: (c) => texpr(call('LOG10', coerce(c.ctx, c.args[0]!, T('float8')).sql), T('float8'), c.name),
+  pi: () => texpr('PI()', T('float8'), 'pi'),
+  // A fresh value per row: RAND() alone is evaluated once per statement.
+  random: () => texpr('RAND(CHECKSUM(NEWID()))', T('float8'), 'random'),
+  gen_random_uuid: () => texpr('NEWID()', T('uuid'), 'gen_random_uuid', { notNull: true }),
+  uuid_generate_v4: () => texpr('NEWID()', T('uuid'), 'uuid_generate_v4', { notNull: true }),
+  now: () => texpr('SYSDATETIMEOFFSET()', T('timestamptz'), 'now', { notNull: true }),
+  transaction_timestamp: () => texpr('SYSDATETIMEOFFSET()', T('timestamptz'), 'transaction_timestamp', { notNull: true }),
+  statement_timestamp: () => texpr('SYSDATETIMEOFFSET()', T('timestamptz'), 'statement_timestamp', { notNull: true }),
+  clock_timestamp: () => texpr('SYSDATETIMEOFFSET()', T('timestamptz'), 'clock_timestamp', { notNull: true }),
+  date_trunc: dateTrunc,
+  date_part: (c) => datePart(c, T('float8')),
+  extract: (c) => datePart(c, T('numeric')),
+  make_date: (c) => texpr(call('DATEFROMPARTS', int(c, 0), int(c, 1), int(c, 2)), T('date'), c.name),
+  nullif: (c) => texpr(call('NULLIF', ...c.args.map(asValue)), c.args[0]!.type, c.name),
+  coalesce: same('COALESCE', T('text')),
+  count: (c) => aggregate(c, 'COUNT_BIG', T('int8')),
+  sum: (c) => aggregate(c, 'SUM', sumType(c.args[0]?.type)),
+  avg: (c) => aggregate(c, 'AVG', avgType(c.args[0]?.type)),
+  min: (c) => aggregate(c, 'MIN', c.args[0]!.type),
+  max: (c) => aggregate(c, 'MAX', c.args[0]!.type),
+  bool_and: (c) => boolAggregate(c, 'MIN'),
+  every: (c) => boolAggregate(c, 'MIN'),
+  bool_or: (c) => boolAggregate(c, 'MAX'),
+  string_agg: stringAgg,
+  row_number: (c) => windowOnly(c, 'ROW_NUMBER()', T('int8')),
+  rank: (c) => windowOnly(c, 'RANK()', T('int8')),
+  dense_rank: (c) => windowOnly(c, 'DENSE_RANK()', T('int8')),
+  percent_rank: (c) => windowOnly(c, 'PERCENT_RANK()', T('float8')),
+  cume_dist: (c) => windowOnly(c, 'CUME_DIST()', T('float8')),
+  ntile: (c) => windowOnly(c, `NTILE(${int(c, 0)})`, T('int4')),
+  lag: (c) => offsetWindow(c, 'LAG'),
+  lead: (c) => offsetWindow(c, 'LEAD'),
+  first_value: (c) => windowOnly(c, `FIRST_VALUE(${asValue(c.args[0]!)})`, c.args[0]!.type),
+  last_value: (c) => windowOnly(c, `LAST_VALUE(${asValue(c.args[0]!)})`, c.args[0]!.type),
+};
+
+export function compileFunctionCall(ctx: TsqlContext, n: AstObject, scope: Scope): TExpr {
+  const names = stringList(n['funcname']);
+  const name = (names[names.length - 1] ?? '').toLowerCase();
+  if (names.length > 1 && names[0] !== 'pg_catalog') throw unsupported(`function ${names.join('.')}`);
+  if (n['agg_filter']) throw unsupported('aggregate FILTER (WHERE …)');
+  if (n['func_variadic']) throw unsupported('VARIADIC arguments');
+  const handler = FUNCTIONS[name];
+  if (!handler) throw unsupported(`function ${name}`);
+  const args = n['agg_star'] ? [] : arr(n['args']).map((a) => compileExpr(ctx, a, scope));
+  const result = handler({ ctx, args, n, scope, name });
+  const over = obj(bodyOf(n['over'], 'WindowDef') ?? n['over']);
+  if (!over) {
+    if (WINDOW_ONLY.has(name)) throw new CompileError('42809', `window function ${name} requires an OVER clause`);
+    return result;
+  }
+  return texpr(`${result.sql} OVER (${windowClause(ctx, over, scope, WINDOW_ONLY.has(name))})`, result.type, name);
+}
+
+const WINDOW_ONLY = new Set(['row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist', 'ntile', 'lag', 'lead', 'first_value', 'last_value']);
+
+function windowClause(ctx: TsqlContext, w: AstObject, scope: Scope, needsOrder: boolean): string {
+  if (w['refname'] || w['name']) throw unsupported('named windows (WINDOW w AS …)');
+  const parts: string[] = [];
+  const partition = arr(w['partitionClause']).map((p) => asValue(compileExpr(ctx, p, scope)));
+  if (partition.length) parts.push(`PARTITION BY ${partition.join(', ')}`);
+  const order = orderByList(ctx, arr(w['orderClause']), scope);
+  // T-SQL's ranking functions need an ORDER BY; Postgres numbers the rows in whatever order they come.
+  if (order) parts.push(`ORDER BY ${order}`);
+  else if (needsOrder) parts.push('ORDER BY (SELECT NULL)');
+  const frame = frameClause(w);
+  if (frame) parts.push(frame);
+  return parts.join(' ');
+}
+
+// FRAMEOPTION_* bits from Postgres's parsenodes.h.
+const NONDEFAULT = 0x1;
+const RANGE = 0x2;
+const ROWS = 0x4;
+const GROUPS = 0x8;
+const START_UNBOUNDED_PRECEDING = 0x20;
+const END_UNBOUNDED_FOLLOWING = 0x100;
+const START_CURRENT = 0x200;
+const END_CURRENT = 0x400;
+const START_OFFSET_PRECEDING = 0x800;
+const END_OFFSET_PRECEDING = 0x1000;
+const START_OFFSET_FOLLOWING = 0x2000;
+const END_OFFSET_FOLLOWING = 0x4000;
+const EXCLUSIONS = 0x8000 | 0x10000 | 0x20000;
+
+function frameClause(w: AstObject): string | null {
+  const o = typeof w['frameOptions'] === 'number' ? w['frameOptions'] : 0;
+  if (!(o & NONDEFAULT)) return null;
+  if (o & GROUPS) throw unsupported('GROUPS frames');
+  if (o & EXCLUSIONS) throw unsupported('frame EXCLUDE');
+  const offset = (key: string): string => {
+    const c = bodyOf(w[key], 'A_Const');
+    const v = obj(c?.['ival'])?.['ival'];
+    if (typeof v !== 'number') throw unsupported('a frame offset that is not an integer constant');
+    return String(v);
+  };
+  if ((o & RANGE) && (o & (START_OFFSET_PRECEDING | START_OFFSET_FOLLOWING | END_OFFSET_PRECEDING | END_OFFSET_FOLLOWING))) throw unsupported('RANGE frames with an offset');
+  const start = o & START_UNBOUNDED_PRECEDING ? 'UNBOUNDED PRECEDING' : o & START_CURRENT ? 'CURRENT ROW' : o & START_OFFSET_PRECEDING ? `${offset('startOffset')} PRECEDING` : `${offset('startOffset')} FOLLOWING`;
+  const end = o & END_UNBOUNDED_FOLLOWING ? 'UNBOUNDED FOLLOWING' : o & END_CURRENT ? 'CURRENT ROW' : o & END_OFFSET_PRECEDING ? `${offset('endOffset')} PRECEDING` : o & END_OFFSET_FOLLOWING ? `${offset('endOffset')} FOLLOWING` : 'CURRENT ROW';
+  return `${o & ROWS ? 'ROWS' : 'RANGE'} BETWEEN ${start} AND ${end}`;
+}
+
+function windowOnly(c: Call, sql: string, type: PgType): TExpr {
+  return texpr(sql, type, c.name);
+}
+
+function offsetWindow(c: Call, fn: string): TExpr {
+  const v = c.args[0]!;
+  const args = [asValue(v), c.args.length > 1 ? int(c, 1) : '1'];
+  if (c.args.length > 2) args.push(asValue(coerce(c.ctx, c.args[2]!, v.type)));
+  return texpr(call(fn, ...args), v.type, c.name);
+}
+
+function aggregate(c: Call, fn: string, type: PgType): TExpr {
+  if (arr(c.n['agg_order']).length) throw unsupported(`ORDER BY inside ${c.name}()`);
+  const distinct = c.n['agg_distinct'] === true ? 'DISTINCT ' : '';
+  if (c.n['agg_star']) return texpr(`${fn}(*)`, type, c.name);
+  if (c.args.length !== 1) throw new CompileError('42883', `function ${c.name} with ${c.args.length} arguments does not exist`);
+  let arg = c.args[0]!;
+  if (arg.type.category === 'unknown') arg = coerce(c.ctx, arg, fn === 'COUNT_BIG' ? T('text') : T('numeric'));
+  if (arg.type.category === 'bool' && fn !== 'COUNT_BIG') throw new CompileError('42883', `function ${c.name}(boolean) does not exist`);
+  let value = asValue(arg);
+  // Postgres widens: sum(int4) is bigint, sum(int8) and avg(integer) are numeric; T-SQL would keep int and overflow or truncate.
+  if (fn === 'SUM' && arg.type.category === 'int') value = arg.type.name === 'int8' ? `CAST(${value} AS decimal(38,0))` : `CAST(${value} AS bigint)`;
+  if (fn === 'AVG' && arg.type.category === 'int') value = `CAST(${value} AS decimal(38,16))`;
+  return texpr(`${fn}(${distinct}${value})`, type, c.name);
+}
+
+function sumType(t: PgType | undefined): PgType {
+  if (!t || t.category === 'unknown') return T('numeric');
+  if (t.name === 'int2' || t.name === 'int4') return T('int8');
+  if (t.name === 'int8') return T('numeric');
+  if (t.category === 'float') return t.name === 'float4' ? T('float4') : T('float8');
+  return T('numeric');
+}
+
+function avgType(t: PgType | undefined): PgType {
+  return t?.category === 'float' ? T('float8') : T('numeric');
+}
+
+function boolAggregate(c: Call, fn: 'MIN' | 'MAX'): TExpr {
+  const a = coerce(c.ctx, c.args[0]!, T('bool'));
+  return texpr(`CAST(${fn}(CAST(${asValue(a)} AS int)) AS bit)`, T('bool'), c.name);
+}
+
+function stringAgg(c: Call): TExpr {
+  if (c.n['agg_distinct']) throw unsupported('string_agg(DISTINCT …)');
+  // STRING_AGG over nvarchar(max), or SQL Server stops at 8000 bytes.
+  const value = `CAST(${text(c, 0)} AS nvarchar(max))`;
+  const order = orderByList(c.ctx, arr(c.n['agg_order']), c.scope);
+  return texpr(`STRING_AGG(${value}, ${text(c, 1)})${order ? ` WITHIN GROUP (ORDER BY ${order})` : ''}`, T('text'), c.name);
+}
+
+function round(c: Call): TExpr {
+  const a = numericArg(c);
+  if (a.type.category === 'float') {
+    if (c.args.length > 1) throw new CompileError('42883', 'function round(double precision, integer) does not exist');
+    return texpr(`ROUND(${a.sql}, 0)`, T('float8'), c.name);
+  }
+  const places = c.args.length > 1 ? c.args[1]! : null;
+  const digits = places?.intValue;
+  if (places && digits === undefined) throw unsupported('round() to a number of places that is not a constant');
+  // T-SQL's ROUND keeps the argument's scale (ROUND(2.50, 0) is 3.00); Postgres's result has `places` decimals.
+  const p = numericPrecision(a.type);
+  const scale = Math.max(0, digits ?? 0);
+  const precision = Math.min(38, (p ? p[0] - p[1] : 28) + scale + 1);
+  return texpr(`CAST(ROUND(${a.sql}, ${digits ?? 0}) AS decimal(${precision},${scale}))`, T('numeric'), c.name);
+}
+
+function trim(c: Call, where: 'BOTH' | 'LEADING' | 'TRAILING'): TExpr {
+  const value = text(c, 0);
+  const chars = c.args.length > 1 ? text(c, 1) : "N' '";
+  if (where === 'BOTH') return texpr(`TRIM(${chars} FROM ${value})`, T('text'), c.name);
+  if (c.args.length === 1) return texpr(call(where === 'LEADING' ? 'LTRIM' : 'RTRIM', value), T('text'), c.name);
+  throw unsupported(`${where === 'LEADING' ? 'ltrim' : 'rtrim'} with characters (SQL Server 2022's LTRIM(x, chars))`);
+}
+
+function pad(c: Call, left: boolean): TExpr {
+  const value = text(c, 0);
+  const len = int(c, 1);
+  const fill = c.args.length > 2 ? text(c, 2) : "N' '";
+  // Postgres truncates to the length too.
+  const filler = `REPLICATE(${fill}, ${len})`;
+  const sql = left ? `RIGHT(${filler} + ${value}, ${len})` : `LEFT(${value} + ${filler}, ${len})`;
+  return texpr(`CASE WHEN ${len} <= LEN(${value} + N'.') - 1 THEN LEFT(${value}, ${len}) ELSE ${sql} END`, T('text'), c.name);
+}
+
+const DATE_UNITS: Record<string, string> = {
+  microsecond: 'microsecond', microseconds: 'microsecond', millisecond: 'millisecond', milliseconds: 'millisecond',
+  second: 'second', seconds: 'second', minute: 'minute', minutes: 'minute', hour: 'hour', hours: 'hour', day: 'day', days: 'day',
+  week: 'week', month: 'month', months: 'month', quarter: 'quarter', year: 'year', years: 'year',
+  dow: 'weekday', doy: 'dayofyear', isodow: 'weekday', epoch: 'epoch',
+};
+
+function unitOf(c: Call): string {
+  const u = c.args[0]?.unknownText?.toLowerCase();
+  const unit = u === undefined ? undefined : DATE_UNITS[u];
+  if (!unit) throw unsupported(`${c.name} with the field ${u === undefined ? '(not a constant)' : `'${u}'`}`);
+  return unit;
+}
+
+/** date_trunc without SQL Server 2022's DATETRUNC: whole days/months/years rebuilt, smaller units by DATEADD/DATEDIFF from a fixed origin. */
+function dateTrunc(c: Call): TExpr {
+  const unit = unitOf(c);
+  const v = c.args[1]!.type.category === 'unknown' ? coerce(c.ctx, c.args[1]!, T('timestamptz')) : c.args[1]!;
+  if (!['timestamp', 'timestamptz', 'date'].includes(v.type.category)) throw new CompileError('42883', `function date_trunc(unknown, ${v.type.name}) does not exist`);
+  const tz = v.type.category === 'timestamptz';
+  // timestamptz truncates in the session's zone (UTC on SQL Server tenants).
+  const local = tz ? `CAST(SWITCHOFFSET(${v.sql}, '+00:00') AS datetime2(6))` : `CAST(${v.sql} AS datetime2(6))`;
+  const origin = "CAST('2000-01-01' AS datetime2(6))";
+  let sql: string;
+  switch (unit) {
+    case 'year':
+      sql = `CAST(DATEFROMPARTS(YEAR(${local}), 1, 1) AS datetime2(6))`;
+      break;
+    case 'quarter':
+      sql = `CAST(DATEFROMPARTS(YEAR(${local}), (DATEPART(quarter, ${local}) - 1) * 3 + 1, 1) AS datetime2(6))`;
+      break;
+    case 'month':
+      sql = `CAST(DATEFROMPARTS(YEAR(${local}), MONTH(${local}), 1) AS datetime2(6))`;
+      break;
+    case 'week':
+      // ISO weeks start on Monday: 2000-01-03 was one.
+      sql = `DATEADD(day, (DATEDIFF(day, CAST('2000-01-03' AS datetime2(6)), ${local}) / 7 - CASE WHEN DATEDIFF(day, CAST('2000-01-03' AS datetime2(6)), ${local}) % 7 < 0 THEN 1 ELSE 0 END) * 7, CAST('2000-01-03' AS datetime2(6)))`;
+      break;
+    case 'day':
+      sql = `CAST(CAST(${local} AS date) AS datetime2(6))`;
+      break;
+    case 'hour':
+    case 'minute':
+      sql = `DATEADD(${unit}, DATEDIFF(${unit}, ${origin}, ${local}), ${origin})`;
+      break;
+    case 'second':
+      sql = `DATEADD(microsecond, -DATEPART(microsecond, ${local}), ${local})`;
+      break;
+    case 'millisecond':
+      sql = `DATEADD(microsecond, -(DATEPART(microsecond, ${local}) % 1000), ${local})`;
+      break;
+    case 'microsecond':
+      sql = local;
+      break;
+    default:
+      throw unsupported(`date_trunc('${unit}', …)`);
+  }
+  return tz ? texpr(`TODATETIMEOFFSET(${sql}, '+00:00')`, T('timestamptz'), c.name) : texpr(sql, T('timestamp'), c.name);
+}
+
+function datePart(c: Call, type: PgType): TExpr {
+  const unit = unitOf(c);
+  const v = c.args[1]!.type.category === 'unknown' ? coerce(c.ctx, c.args[1]!, T('timestamptz')) : c.args[1]!;
+  if (!['timestamp', 'timestamptz', 'date', 'time'].includes(v.type.category)) throw unsupported(`${c.name} of ${v.type.name}`);
+  const local = v.type.category === 'timestamptz' ? `SWITCHOFFSET(${v.sql}, '+00:00')` : v.sql;
+  const field = c.args[0]!.unknownText!.toLowerCase();
+  let sql: string;
+  if (unit === 'epoch') sql = `(CAST(DATEDIFF_BIG(second, '1970-01-01', ${local}) AS decimal(38,6)) + DATEPART(microsecond, ${local}) / 1000000.0)`;
+  // Postgres: dow is 0 (Sunday) … 6, isodow 1 (Monday) … 7, whatever DATEFIRST says.
+  else if (field === 'dow') sql = `((DATEPART(weekday, ${local}) + @@DATEFIRST - 1) % 7)`;
+  else if (field === 'isodow') sql = `((DATEPART(weekday, ${local}) + @@DATEFIRST - 2) % 7 + 1)`;
+  else if (unit === 'week') sql = `DATEPART(iso_week, ${local})`;
+  else if (unit === 'second') sql = `(DATEPART(second, ${local}) + DATEPART(microsecond, ${local}) / 1000000.0)`;
+  else sql = `DATEPART(${unit}, ${local})`;
+  // extract() is numeric with 6 decimals for seconds and epoch, none for the integer fields (Postgres 14+).
+  const scale = unit === 'second' || unit === 'epoch' ? 6 : 0;
+  return texpr(type.category === 'numeric' ? `CAST(${sql} AS decimal(38,${scale}))` : `CAST(${sql} AS float)`, type, c.name === 'extract' ? 'extract' : 'date_part');
+}
+

@@ -1,0 +1,277 @@
+// SELECT in T-SQL: WITH (hoisted to the statement), set operations, VALUES, the select list (* expanded), WHERE,
+// GROUP BY/HAVING, DISTINCT, ORDER BY with Postgres's NULL placement, LIMIT/OFFSET as TOP or OFFSET … FETCH,
+// FOR UPDATE/SHARE as table hints. At the top of a statement ("present"), numeric columns are sent as text
+// (CONVERT) so their digits arrive exact: the driver would read a decimal into a JS number.
+import type { AstObject } from '../../parser/node-walker.js';
+import { arr, bodyOf, obj, str, stringList } from '../../tenant/ast-nodes.js';
+import { CompileError, unsupported } from '../common/compile-error.js';
+import { T, type PgType } from '../common/pg-types.js';
+import { columnSql, Scope } from '../common/scope.js';
+import { coerce, commonType } from './coercion.js';
+import type { TsqlContext } from './context.js';
+import { compileExpr } from './expr-compiler.js';
+import { compileFrom } from './from-compiler.js';
+import { orderByList } from './order-by.js';
+import { asCondition, asValue, texpr, type TExpr } from './texpr.js';
+import { ident } from './tsql-text.js';
+
+export type QueryColumn = { readonly name: string; readonly type: PgType; readonly notNull?: boolean };
+export type CompiledQuery = { readonly sql: string; readonly columns: readonly QueryColumn[] };
+export type QueryOptions = {
+  /** The statement's own result: numerics sent as text, unknown literals as text. */
+  readonly present: boolean;
+  /** Inside a subquery or derived table: an ORDER BY without TOP/OFFSET is dropped (T-SQL refuses it there). */
+  readonly nested: boolean;
+};
+
+export function compileSubquery(ctx: TsqlContext, node: unknown, scope: Scope): CompiledQuery {
+  return compileQuery(ctx, bodyOf(node, 'SelectStmt') ?? {}, scope, { present: false, nested: true });
+}
+
+export function compileQuery(ctx: TsqlContext, n: AstObject, parent: Scope | null, options: QueryOptions): CompiledQuery {
+  const withClause = obj(n['withClause']);
+  if (withClause) compileWith(ctx, withClause, parent);
+  try {
+    if (str(n['op']) && str(n['op']) !== 'SETOP_NONE') return finish(ctx, n, setOperation(ctx, n, parent), parent, options);
+    if (arr(n['valuesLists']).length) return finish(ctx, n, values(ctx, n, parent), parent, options);
+    return plainSelect(ctx, n, parent, options);
+  } finally {
+    if (withClause) ctx.ctes.shift();
+  }
+}
+
+function compileWith(ctx: TsqlContext, w: AstObject, parent: Scope | null): void {
+  const level = new Map<string, { columns: QueryColumn[] }>();
+  ctx.ctes.unshift(level);
+  for (const c of arr(w['ctes'])) {
+    const cte = bodyOf(c, 'CommonTableExpr')!;
+    const name = str(cte['ctename']) ?? '';
+    if (ctx.cteDefinitions.some((d) => d.startsWith(`${ident(name)} `))) throw unsupported(`two WITH queries named "${name}" in one statement`);
+    const query = bodyOf(cte['ctequery'], 'SelectStmt');
+    if (!query) throw unsupported('data-modifying statements in WITH');
+    const renamed = stringList(cte['aliascolnames']);
+    if (w['recursive'] === true && str(query['op']) === 'SETOP_UNION') {
+      if (query['all'] !== true) throw unsupported('WITH RECURSIVE … UNION (without ALL)');
+      // The recursive member refers to the CTE itself: its shape comes from the non-recursive member.
+      const anchor = compileQuery(ctx, bodyOf(query['larg'], 'SelectStmt') ?? {}, parent, { present: false, nested: true });
+      level.set(name, { columns: anchor.columns.map((col, i) => ({ ...col, name: renamed[i] ?? col.name })) });
+    }
+    const q = compileQuery(ctx, query, parent, { present: false, nested: true });
+    const columns = q.columns.map((col, i) => ({ ...col, name: renamed[i] ?? col.name }));
+    level.set(name, { columns });
+    ctx.cteDefinitions.push(`${ident(name)} (${columns.map((col) => ident(col.name)).join(', ')}) AS (${q.sql})`);
+  }
+}
+
+type Target = { expr: TExpr; name: string };
+
+function plainSelect(ctx: TsqlContext, n: AstObject, parent: Scope | null, options: QueryOptions): CompiledQuery {
+  const scope = new Scope(parent);
+  const outerHints = ctx.lockHints;
+  ctx.lockHints = lockHints(n);
+  const from = compileFrom(ctx, arr(n['fromClause']), scope);
+  ctx.lockHints = outerHints;
+  const targets = targetList(ctx, arr(n['targetList']), scope, options.present);
+  const where = n['whereClause'] ? ` WHERE ${asCondition(coerce(ctx, compileExpr(ctx, n['whereClause'], scope), T('bool')))}` : '';
+  const groupItems = arr(n['groupClause']);
+  const group = groupItems.length ? groupBy(ctx, groupItems, scope, targets) : [];
+  const having = n['havingClause'] ? ` HAVING ${asCondition(coerce(ctx, compileExpr(ctx, n['havingClause'], scope), T('bool')))}` : '';
+  const distinct = arr(n['distinctClause']);
+  if (distinct.length && obj(distinct[0]) && Object.keys(obj(distinct[0])!).length) throw unsupported('DISTINCT ON');
+  const sortItems = arr(n['sortClause']);
+  const resolver = outputResolver(targets);
+  const order = sortItems.length ? orderByList(ctx, sortItems, scope, resolver) : '';
+  const { top, fetch, keepOrder } = limits(ctx, n, scope, order, options.nested);
+  const select = targets.map((t) => `${options.present ? presented(t.expr) : asValue(t.expr)} AS ${ident(t.name)}`).join(', ');
+  // DISTINCT with ORDER BY: T-SQL wants the ORDER BY keys in the select list as written, which the NULL
+  // placement terms and the numeric CONVERTs are not; GROUP BY over the select list is the same set of rows.
+  const asGroup = distinct.length > 0 && order !== '' && keepOrder && group.length === 0 && !having;
+  const groupSql = asGroup ? ` GROUP BY ${targets.map((t) => asValue(t.expr)).join(', ')}` : group.length ? ` GROUP BY ${group.join(', ')}` : '';
+  const sql = `SELECT ${distinct.length && !asGroup ? 'DISTINCT ' : ''}${top}${select}${from ? ` FROM ${from}` : ''}${where}${groupSql}${having}${keepOrder && order ? ` ORDER BY ${order}` : fetch ? ' ORDER BY (SELECT NULL)' : ''}${fetch}`;
+  return { sql, columns: targets.map((t) => ({ name: t.name, type: t.expr.type, ...(t.expr.notNull ? { notNull: true } : {}) })) };
+}
+
+/** The value as sent to the client: numerics as their exact text, unknown literals as text. */
+function presented(e: TExpr): string {
+  if (e.type.category === 'numeric') return `CONVERT(varchar(64), ${asValue(e)})`;
+  return asValue(e);
+}
+
+function targetList(ctx: TsqlContext, items: readonly unknown[], scope: Scope, present: boolean): Target[] {
+  const out: Target[] = [];
+  for (const item of items) {
+    const rt = bodyOf(item, 'ResTarget')!;
+    const star = starOf(rt['val']);
+    if (star !== undefined) {
+      out.push(...expandStar(scope, star));
+      continue;
+    }
+    let e = compileExpr(ctx, rt['val'], scope);
+    // An untyped literal or parameter in the select list is text (Postgres resolves unknown outputs to text).
+    if (e.type.category === 'unknown') e = coerce(ctx, e, T('text'));
+    if (present && ['array', 'interval', 'json', 'jsonb', 'record'].includes(e.type.category) && e.type.name !== 'json' && e.type.name !== 'jsonb') throw unsupported(`a result column of type ${e.type.name}`);
+    out.push({ expr: e, name: str(rt['name']) ?? e.name });
+  }
+  return out;
+}
+
+/** `*` → null, `t.*` → 't', anything else → undefined. */
+function starOf(node: unknown): string | null | undefined {
+  const ref = bodyOf(node, 'ColumnRef');
+  if (!ref) return undefined;
+  const fields = arr(ref['fields']);
+  if (!bodyOf(fields[fields.length - 1], 'A_Star')) return undefined;
+  return fields.length === 1 ? null : (str(bodyOf(fields[fields.length - 2], 'String')?.['sval']) ?? '');
+}
+
+function expandStar(scope: Scope, qualifier: string | null): Target[] {
+  const items = qualifier === null ? scope.items : scope.items.filter((i) => i.refname === qualifier);
+  if (qualifier !== null && items.length === 0) throw new CompileError('42P01', `missing FROM-clause entry for table "${qualifier}"`);
+  if (qualifier === null && items.length === 0) throw new CompileError('42601', 'SELECT * with no tables specified is not valid');
+  const out: Target[] = [];
+  for (const item of items) {
+    item.columns.forEach((c, i) => {
+      if (qualifier === null && item.hidden?.has(c.name)) return;
+      out.push({ expr: texpr(columnSql(item, i), c.type, c.name, c.notNull && !item.nullable ? { notNull: true } : {}), name: c.name });
+    });
+  }
+  return out;
+}
+
+/** ORDER BY resolves a bare name or a position against the select list first, as Postgres does. */
+function outputResolver(targets: readonly Target[]) {
+  return (node: unknown): TExpr | null => {
+    const c = bodyOf(node, 'A_Const');
+    const pos = obj(c?.['ival'])?.['ival'];
+    if (typeof pos === 'number') {
+      const t = targets[pos - 1];
+      if (!t) throw new CompileError('42P10', `ORDER BY position ${pos} is not in select list`);
+      return t.expr;
+    }
+    const ref = bodyOf(node, 'ColumnRef');
+    const fields = arr(ref?.['fields']);
+    if (fields.length === 1) {
+      const name = str(bodyOf(fields[0], 'String')?.['sval']);
+      const hits = targets.filter((t) => t.name === name);
+      if (hits.length === 1) return hits[0]!.expr;
+    }
+    return null;
+  };
+}
+
+function groupBy(ctx: TsqlContext, items: readonly unknown[], scope: Scope, targets: readonly Target[]): string[] {
+  return items.map((item) => {
+    if (bodyOf(item, 'GroupingSet')) throw unsupported('GROUPING SETS, ROLLUP and CUBE');
+    const c = bodyOf(item, 'A_Const');
+    const pos = obj(c?.['ival'])?.['ival'];
+    if (typeof pos === 'number') {
+      const t = targets[pos - 1];
+      if (!t) throw new CompileError('42P10', `GROUP BY position ${pos} is not in select list`);
+      return asValue(t.expr);
+    }
+    // GROUP BY looks at input columns before output names (the reverse of ORDER BY).
+    try {
+      return asValue(compileExpr(ctx, item, scope));
+    } catch (err) {
+      const out = outputResolver(targets)(item);
+      if (out) return asValue(out);
+      throw err;
+    }
+  });
+}
+
+type Limits = { top: string; fetch: string; keepOrder: boolean };
+
+function limits(ctx: TsqlContext, n: AstObject, scope: Scope, order: string, nested: boolean): Limits {
+  const count = limitValue(ctx, n['limitCount'], scope, '2201W');
+  const offset = limitValue(ctx, n['limitOffset'], scope, '2201X');
+  const withTies = str(n['limitOption']) === 'LIMIT_OPTION_WITH_TIES';
+  if (withTies) {
+    if (!order || count === null) throw new CompileError('42601', 'WITH TIES cannot be specified without ORDER BY clause');
+    if (offset !== null) throw unsupported('OFFSET with FETCH … WITH TIES');
+    return { top: `TOP (${count}) WITH TIES `, fetch: '', keepOrder: true };
+  }
+  if (offset !== null) return { top: '', fetch: ` OFFSET ${offset} ROWS${count !== null ? ` FETCH NEXT ${count} ROWS ONLY` : ''}`, keepOrder: true };
+  if (count !== null) return { top: `TOP (${count}) `, fetch: '', keepOrder: true };
+  return { top: '', fetch: '', keepOrder: !nested };
+}
+
+/** `negative`: Postgres's SQLSTATE for a negative LIMIT (2201W) or OFFSET (2201X). */
+function limitValue(ctx: TsqlContext, node: unknown, scope: Scope, negative: string): string | null {
+  if (node === undefined) return null;
+  const e = compileExpr(ctx, node, scope);
+  if (e.isNull) return null;
+  if (e.intValue !== undefined && e.intValue < 0) throw new CompileError(negative, `${negative === '2201W' ? 'LIMIT' : 'OFFSET'} must not be negative`);
+  return coerce(ctx, e, T('int8')).sql;
+}
+
+function lockHints(n: AstObject): string | null {
+  const clauses = arr(n['lockingClause']).map((l) => bodyOf(l, 'LockingClause')!);
+  if (clauses.length === 0) return null;
+  const strength = str(clauses[0]!['strength']);
+  const wait = str(clauses[0]!['waitPolicy']);
+  const hints = strength === 'LCS_FORUPDATE' || strength === 'LCS_FORNOKEYUPDATE' ? ['UPDLOCK', 'ROWLOCK'] : ['HOLDLOCK', 'ROWLOCK'];
+  if (wait === 'LockWaitSkip') hints.push('READPAST');
+  if (wait === 'LockWaitError') hints.push('NOWAIT');
+  return hints.join(', ');
+}
+
+/** A set operation: members unified to common column types; the first member names the columns. */
+function setOperation(ctx: TsqlContext, n: AstObject, parent: Scope | null): CompiledQuery {
+  const op = str(n['op']);
+  const all = n['all'] === true;
+  if (all && op !== 'SETOP_UNION') throw unsupported(`${op === 'SETOP_INTERSECT' ? 'INTERSECT' : 'EXCEPT'} ALL`);
+  const member = (node: unknown): CompiledQuery => {
+    const body = bodyOf(node, 'SelectStmt') ?? {};
+    const q = compileQuery(ctx, body, parent, { present: false, nested: true });
+    // A member with its own ORDER BY/LIMIT, or a set operation itself, is a derived table (T-SQL's INTERSECT binds tighter).
+    const own = arr(body['sortClause']).length || body['limitCount'] !== undefined || body['limitOffset'] !== undefined || (str(body['op']) ?? 'SETOP_NONE') !== 'SETOP_NONE';
+    return own ? { ...q, sql: `SELECT * FROM (${q.sql}) AS ${ident(ctx.freshAlias())}` } : q;
+  };
+  const l = member(n['larg']);
+  const r = member(n['rarg']);
+  if (l.columns.length !== r.columns.length) throw new CompileError('42601', `each ${op === 'SETOP_UNION' ? 'UNION' : op === 'SETOP_INTERSECT' ? 'INTERSECT' : 'EXCEPT'} query must have the same number of columns`);
+  const types = l.columns.map((c, i) => commonType([c.type, r.columns[i]!.type]));
+  const keyword = op === 'SETOP_UNION' ? (all ? 'UNION ALL' : 'UNION') : op === 'SETOP_INTERSECT' ? 'INTERSECT' : 'EXCEPT';
+  const sql = `${conform(ctx, l, types)} ${keyword} ${conform(ctx, r, types)}`;
+  return { sql, columns: l.columns.map((c, i) => ({ name: c.name, type: types[i]! })) };
+}
+
+/** A member whose column types are of another kind than the operation's is cast (T-SQL would pick by its own type precedence). */
+function conform(ctx: TsqlContext, q: CompiledQuery, types: readonly PgType[]): string {
+  if (q.columns.every((c, i) => c.type.category === types[i]!.category)) return q.sql;
+  const alias = ident(ctx.freshAlias('pgf_m'));
+  const inner = q.columns.map((_, i) => ident(`c${i + 1}`));
+  const casts = q.columns.map((c, i) => asValue(coerce(ctx, texpr(`${alias}.${inner[i]}`, c.type, c.name), types[i]!)) + ` AS ${ident(c.name)}`);
+  return `SELECT ${casts.join(', ')} FROM (${q.sql}) AS ${alias} (${inner.join(', ')})`;
+}
+
+/** VALUES (…), (…) as a derived table with Postgres's column names (column1, column2, …). */
+function values(ctx: TsqlContext, n: AstObject, parent: Scope | null): CompiledQuery {
+  const scope = new Scope(parent);
+  const rows = arr(n['valuesLists']).map((row) => arr(bodyOf(row, 'List')?.['items'] ?? row).map((e) => compileExpr(ctx, e, scope)));
+  const width = rows[0]?.length ?? 0;
+  if (rows.some((r) => r.length !== width)) throw new CompileError('42601', 'VALUES lists must all be the same length');
+  const types = Array.from({ length: width }, (_, i) => commonType(rows.map((r) => r[i]!.type)));
+  const names = types.map((_, i) => `column${i + 1}`);
+  const body = rows.map((r) => `(${r.map((e, i) => asValue(coerce(ctx, e, types[i]!))).join(', ')})`).join(', ');
+  const alias = ident(ctx.freshAlias('pgf_values'));
+  return { sql: `SELECT ${names.map((c) => `${alias}.${ident(c)}`).join(', ')} FROM (VALUES ${body}) AS ${alias} (${names.map(ident).join(', ')})`, columns: names.map((name, i) => ({ name, type: types[i]! })) };
+}
+
+/** ORDER BY / LIMIT / presentation over a set operation or VALUES: the query becomes a derived table. */
+function finish(ctx: TsqlContext, n: AstObject, q: CompiledQuery, parent: Scope | null, options: QueryOptions): CompiledQuery {
+  const sortItems = arr(n['sortClause']);
+  const needsOuter = sortItems.length > 0 || n['limitCount'] !== undefined || n['limitOffset'] !== undefined || (options.present && q.columns.some((c) => c.type.category === 'numeric'));
+  if (!needsOuter) return q;
+  const alias = ctx.freshAlias('pgf_q');
+  const inner = q.columns.map((_, i) => `c${i + 1}`);
+  const scope = new Scope(parent);
+  scope.add({ refname: alias, sqlName: ident(alias), columns: q.columns.map((c) => ({ name: c.name, type: c.type })), sqlColumns: inner, quote: ident });
+  const targets: Target[] = q.columns.map((c, i) => ({ expr: texpr(`${ident(alias)}.${ident(inner[i]!)}`, c.type, c.name), name: c.name }));
+  const order = sortItems.length ? orderByList(ctx, sortItems, scope, outputResolver(targets)) : '';
+  const { top, fetch, keepOrder } = limits(ctx, n, scope, order, options.nested);
+  const select = targets.map((t) => `${options.present ? presented(t.expr) : t.expr.sql} AS ${ident(t.name)}`).join(', ');
+  const sql = `SELECT ${top}${select} FROM (${q.sql}) AS ${ident(alias)} (${inner.map(ident).join(', ')})${keepOrder && order ? ` ORDER BY ${order}` : fetch ? ' ORDER BY (SELECT NULL)' : ''}${fetch}`;
+  return { sql, columns: q.columns };
+}
