@@ -49,6 +49,15 @@ export class MessageQueue {
     return taken;
   }
 
+  /** Another Execute is already queued before the next Sync (a pipelined batch: one implicit transaction in Postgres). */
+  executeBeforeSync(): boolean {
+    for (const op of this.ops) {
+      if (op.k === 'sync') return false;
+      if (op.k === 'execute') return true;
+    }
+    return false;
+  }
+
   end(): void {
     if (this.ended) return;
     this.ended = true;

@@ -3,6 +3,7 @@
 // the aborted-transaction gate.
 import mssql from 'mssql';
 import { DataRowWriter } from '../sqlite/data-row-writer.js';
+import { isKnownZone } from '../sqlite/functions/timezone.js';
 import { PgFailure } from '../sqlite/pg-failure.js';
 import { DataRowFrameless } from '../sqlite/row-slices.js';
 import { commandTag, type SessionOutput } from '../sqlite/sqlite-output.js';
@@ -47,7 +48,14 @@ export class PlanRunner {
     throw new PgFailure('25P02', ABORTED);
   }
 
-  timeZone = (): string => this.settings.get('timezone') ?? 'UTC';
+  private zoneChecked: [string, string] = ['UTC', 'UTC'];
+
+  /** The session's TimeZone for timestamptz output; a startup TimeZone Intl does not know prints as UTC. */
+  timeZone = (): string => {
+    const zone = this.settings.get('timezone') ?? 'UTC';
+    if (this.zoneChecked[0] !== zone) this.zoneChecked = [zone, isKnownZone(zone) ? zone : 'UTC'];
+    return this.zoneChecked[1];
+  };
 
   /** Runs a 'run' plan's batch with its parameters and encodes the last result set. */
   async exec(plan: RunPlan, params: readonly ParamValue[], binary: readonly boolean[] | null): Promise<ExecResult> {

@@ -152,6 +152,7 @@ export class MssqlSession implements ConnectorSession {
       this.out.error(mssqlFailure(err));
       this.skipping = true;
       await this.tx.failed().catch(() => undefined);
+      await this.runner.transactionEnded().catch(() => undefined);
     }
   }
 
@@ -317,6 +318,8 @@ export class MssqlSession implements ConnectorSession {
     if (plan.kind !== 'run') return this.executeOther(plan, portal);
     if (!portal.result) {
       this.runner.gate(plan);
+      // Statements pipelined up to one Sync are one implicit transaction in Postgres; a lone one autocommits.
+      if (this.tx.state === 'idle' && this.queue.executeBeforeSync()) await this.tx.beginImplicit();
       this.interrupts.start(this.settings.millis('statement_timeout'));
       try {
         portal.result = await this.runner.exec(plan, portal.params, portal.binary);
