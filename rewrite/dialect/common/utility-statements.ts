@@ -160,6 +160,8 @@ export function statementLabel(type: string, n: AstObject): string {
   // Node names that do not spell the statement.
   if (type === 'CreateFunctionStmt' && n['is_procedure'] === true) return 'CREATE PROCEDURE';
   if (type === 'CreateTrigStmt') return 'CREATE TRIGGER';
+  if (type === 'CreateSeqStmt') return 'CREATE SEQUENCE';
+  if (type === 'AlterSeqStmt') return 'ALTER SEQUENCE';
   if (type === 'CreateEnumStmt' || type === 'CompositeTypeStmt' || type === 'CreateRangeStmt') return 'CREATE TYPE';
   return type.replace(/Stmt$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
 }

@@ -11,6 +11,8 @@ export class TsqlContext {
   readonly cteDefinitions: string[] = [];
   /** FOR UPDATE / FOR SHARE of the query being compiled: table hints on its base tables. */
   lockHints: string | null = null;
+  /** Tables this statement creates (or drops: null), so the statements after it in the same query see them. */
+  readonly schemaEdits: { key: string; table: MssqlTable | null }[] = [];
   private aliasCounter = 0;
 
   constructor(readonly schema: MssqlSchema) {}

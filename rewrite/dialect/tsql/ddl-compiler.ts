@@ -5,7 +5,7 @@
 import type { AstObject } from '../../parser/node-walker.js';
 import { arr, bodyOf, obj, str, stringList } from '../../tenant/ast-nodes.js';
 import { CompileError, undefinedTable, unsupported } from '../common/compile-error.js';
-import { T, type PgType } from '../common/pg-types.js';
+import { displayType, pgType, T, type PgType } from '../common/pg-types.js';
 import { Scope, type ShapeColumn } from '../common/scope.js';
 import { resolveTypeName, typeFromDisplay } from '../common/type-names.js';
 import { coerce } from './coercion.js';
@@ -46,6 +46,15 @@ export function compileCreateTable(ctx: TsqlContext, n: AstObject): RunPlan {
   for (const c of tableConstraints) constraints.push(constraintSql(ctx, name, c, scope, null));
   parts.push(...constraints);
   const create = `CREATE TABLE ${target} (${parts.join(', ')})`;
+  const keys = [...tableConstraints, ...defs.flatMap((d) => arr(d['constraints']).map((c): AstObject => ({ ...(bodyOf(c, 'Constraint') ?? {}), keys: [{ String: { sval: str(d['colname']) } }] })))]
+    .filter(isKey)
+    .sort((a, b) => (str(a['contype']) === 'CONSTR_PRIMARY' ? -1 : str(b['contype']) === 'CONSTR_PRIMARY' ? 1 : 0))
+    .map((c) => stringList(c['keys']));
+  const hasDefault = new Set(defs.filter((d) => arr(d['constraints']).some((c) => str(bodyOf(c, 'Constraint')?.['contype']) === 'CONSTR_DEFAULT')).map((d) => str(d['colname'])));
+  ctx.schemaEdits.push({
+    key: `${schema}.${name}`,
+    table: { schema, name, kind: 'table', uniqueKeys: keys, columns: columns.map((c) => ({ name: c.name, pgType: displayType(c.sqlType === 'nvarchar(450)' ? pgType('varchar', 454)! : c.type), notNull: c.notNull, identity: c.identity, hasDefault: hasDefault.has(c.name) })) },
+  });
   const sql = n['if_not_exists'] === true ? `IF OBJECT_ID(${literal(target)}, N'U') IS NULL ${create}` : create;
   return ddl(ctx, sql, 'CREATE TABLE');
 }
@@ -213,6 +222,7 @@ export function compileDrop(ctx: TsqlContext, n: AstObject): RunPlan {
   const qualified = (parts: string[]): string => tableName(parts.length > 1 ? parts[0]! : 'public', parts[parts.length - 1]!);
   switch (type) {
     case 'OBJECT_TABLE':
+      for (const parts of objects) ctx.schemaEdits.push({ key: `${parts.length > 1 ? parts[0] : 'public'}.${parts[parts.length - 1]}`, table: null });
       return ddl(ctx, `DROP TABLE ${ifExists ? 'IF EXISTS ' : ''}${objects.map(qualified).join(', ')}`, 'DROP TABLE');
     case 'OBJECT_VIEW':
       return ddl(ctx, `DROP VIEW ${ifExists ? 'IF EXISTS ' : ''}${objects.map(qualified).join(', ')}`, 'DROP VIEW');

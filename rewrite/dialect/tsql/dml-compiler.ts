@@ -15,7 +15,7 @@ import { compileFrom } from './from-compiler.js';
 import { compileMerge } from './merge-compiler.js';
 import type { MssqlTable, RunPlan } from './plan-types.js';
 import { runPlan } from './run-plan.js';
-import { compileQuery, type QueryColumn } from './select-compiler.js';
+import { compileQuery, compileWith, type QueryColumn } from './select-compiler.js';
 import { asCondition, asValue, texpr } from './texpr.js';
 import { ident, tableName } from './tsql-text.js';
 
@@ -59,6 +59,7 @@ function present(sql: string, category: string): string {
 }
 
 export function compileInsert(ctx: TsqlContext, n: AstObject): RunPlan {
+  statementWith(ctx, n);
   const target = dmlTarget(ctx, n['relation']);
   const listed = arr(n['cols']).map((c) => str(bodyOf(c, 'ResTarget')?.['name']) ?? '');
   const select = bodyOf(n['selectStmt'], 'SelectStmt');
@@ -113,6 +114,7 @@ export function insertSource(ctx: TsqlContext, select: AstObject | undefined, co
 }
 
 export function compileUpdate(ctx: TsqlContext, n: AstObject): RunPlan {
+  statementWith(ctx, n);
   const target = dmlTarget(ctx, n['relation']);
   const scope = new Scope(null);
   scope.add({ refname: target.refname, sqlName: ident(target.refname), columns: target.columns, quote: ident });
@@ -136,6 +138,7 @@ export function compileUpdate(ctx: TsqlContext, n: AstObject): RunPlan {
 }
 
 export function compileDelete(ctx: TsqlContext, n: AstObject): RunPlan {
+  statementWith(ctx, n);
   const target = dmlTarget(ctx, n['relation']);
   const scope = new Scope(null);
   scope.add({ refname: target.refname, sqlName: ident(target.refname), columns: target.columns, quote: ident });
@@ -145,4 +148,10 @@ export function compileDelete(ctx: TsqlContext, n: AstObject): RunPlan {
   const output = outputClause(ctx, returningItems(n), target, 'DELETED');
   const sql = `DELETE ${ident(target.refname)}${output?.sql ?? ''} FROM ${target.sql} AS ${ident(target.refname)}${extra ? ` CROSS JOIN ${extra}` : ''}${where}`;
   return runPlan(ctx, sql, output?.columns ?? null, { kind: 'rows', command: 'DELETE' }, { readOnly: false });
+}
+
+/** WITH before INSERT/UPDATE/DELETE: hoisted like a query's (T-SQL writes it before the statement too). */
+function statementWith(ctx: TsqlContext, n: AstObject): void {
+  const w = obj(n['withClause']);
+  if (w) compileWith(ctx, w, null);
 }

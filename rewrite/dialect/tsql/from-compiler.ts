@@ -8,7 +8,7 @@ import type { Scope, ScopeItem, ShapeColumn } from '../common/scope.js';
 import { typeFromDisplay } from '../common/type-names.js';
 import type { TsqlContext } from './context.js';
 import { compileExpr } from './expr-compiler.js';
-import { compileQuery } from './select-compiler.js';
+import { compileQuery, cteName } from './select-compiler.js';
 import { asCondition } from './texpr.js';
 import { ident, tableName } from './tsql-text.js';
 
@@ -52,7 +52,7 @@ function rangeVar(ctx: TsqlContext, n: AstObject, scope: Scope): string {
   let source: string;
   if (cte) {
     columns = [...cte.columns];
-    source = ident(name);
+    source = cteName(name);
   } else {
     const table = ctx.table(schema, name);
     if (!table) throw undefinedTable(schema ? `${schema}.${name}` : name);

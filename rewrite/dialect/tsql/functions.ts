@@ -65,6 +65,8 @@ const FUNCTIONS: Record<string, Handler> = {
   sqrt: (c) => texpr(call('SQRT', coerce(c.ctx, c.args[0]!, T('float8')).sql), T('float8'), c.name),
   exp: (c) => texpr(call('EXP', coerce(c.ctx, c.args[0]!, T('float8')).sql), T('float8'), c.name),
   ln: (c) => texpr(call('LOG', coerce(c.ctx, c.args[0]!, T('float8')).sql), T('float8'), c.name),
+  // log(x) is the base-10 logarithm in Postgres; log(b, x) is base b.
+  log: (c) => texpr(c.args.length === 2 ? call('LOG', coerce(c.ctx, c.args[1]!, T('float8')).sql, coerce(c.ctx, c.args[0]!, T('float8')).sql) : call('LOG10', coerce(c.ctx, c.args[0]!, T('float8')).sql), T('float8'), c.name),
   log10: (c) => texpr(call('LOG10', coerce(c.ctx, c.args[0]!, T('float8')).sql), T('float8'), c.name),
   pi: () => texpr('PI()', T('float8'), 'pi'),
   // A fresh value per row: RAND() alone is evaluated once per statement.
@@ -238,8 +240,8 @@ function round(c: Call): TExpr {
 function trim(c: Call, where: 'BOTH' | 'LEADING' | 'TRAILING'): TExpr {
   const value = text(c, 0);
   const chars = c.args.length > 1 ? text(c, 1) : "N' '";
+  if (c.args.length === 1) return texpr(where === 'BOTH' ? `LTRIM(RTRIM(${value}))` : call(where === 'LEADING' ? 'LTRIM' : 'RTRIM', value), T('text'), c.name);
   if (where === 'BOTH') return texpr(`TRIM(${chars} FROM ${value})`, T('text'), c.name);
-  if (c.args.length === 1) return texpr(call(where === 'LEADING' ? 'LTRIM' : 'RTRIM', value), T('text'), c.name);
   throw unsupported(`${where === 'LEADING' ? 'ltrim' : 'rtrim'} with characters (SQL Server 2022's LTRIM(x, chars))`);
 }
 
@@ -322,8 +324,9 @@ function datePart(c: Call, type: PgType): TExpr {
   let sql: string;
   if (unit === 'epoch') sql = `(CAST(DATEDIFF_BIG(second, '1970-01-01', ${local}) AS decimal(38,6)) + DATEPART(microsecond, ${local}) / 1000000.0)`;
   // Postgres: dow is 0 (Sunday) … 6, isodow 1 (Monday) … 7, whatever DATEFIRST says.
-  else if (field === 'dow') sql = `((DATEPART(weekday, ${local}) + @@DATEFIRST - 1) % 7)`;
-  else if (field === 'isodow') sql = `((DATEPART(weekday, ${local}) + @@DATEFIRST - 2) % 7 + 1)`;
+  // dow 0 (Sunday) … 6 and isodow 1 (Monday) … 7, counted from a known Sunday so SET DATEFIRST cannot change them.
+  else if (field === 'dow') sql = `((DATEDIFF(day, CAST('1900-01-07' AS date), ${local}) % 7 + 7) % 7)`;
+  else if (field === 'isodow') sql = `((DATEDIFF(day, CAST('1900-01-01' AS date), ${local}) % 7 + 7) % 7 + 1)`;
   else if (unit === 'week') sql = `DATEPART(iso_week, ${local})`;
   else if (unit === 'second') sql = `(DATEPART(second, ${local}) + DATEPART(microsecond, ${local}) / 1000000.0)`;
   else sql = `DATEPART(${unit}, ${local})`;

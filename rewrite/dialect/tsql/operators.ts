@@ -32,7 +32,7 @@ export function aExpr(ctx: TsqlContext, n: AstObject, scope: Scope): TExpr {
       return inList(ctx, n, scope, op === '<>');
     case 'AEXPR_BETWEEN':
     case 'AEXPR_NOT_BETWEEN': {
-      const bounds = arr(n['rexpr']);
+      const bounds = arr(bodyOf(n['rexpr'], 'List')?.['items'] ?? n['rexpr']);
       const a = compileExpr(ctx, n['lexpr'], scope);
       const lo = compileExpr(ctx, bounds[0], scope);
       const hi = compileExpr(ctx, bounds[1], scope);
@@ -43,9 +43,10 @@ export function aExpr(ctx: TsqlContext, n: AstObject, scope: Scope): TExpr {
     case 'AEXPR_DISTINCT':
     case 'AEXPR_NOT_DISTINCT': {
       const [a, b] = unify(ctx, compileExpr(ctx, n['lexpr'], scope), compileExpr(ctx, n['rexpr'], scope));
-      // NULL-safe equality without SQL Server 2022's IS DISTINCT FROM: INTERSECT treats NULLs as equal.
-      const same = `EXISTS (SELECT ${asValue(a)} INTERSECT SELECT ${asValue(b)})`;
-      return predicate(kind === 'AEXPR_NOT_DISTINCT' ? same : `NOT ${same}`);
+      // NULL-safe equality without SQL Server 2022's IS DISTINCT FROM; the CASE is never unknown.
+      const x = asValue(a);
+      const y = asValue(b);
+      return predicate(`(CASE WHEN ${x} = ${y} OR (${x} IS NULL AND ${y} IS NULL) THEN 1 ELSE 0 END) = ${kind === 'AEXPR_NOT_DISTINCT' ? 1 : 0}`);
     }
     case 'AEXPR_NULLIF': {
       const [a, b] = unify(ctx, compileExpr(ctx, n['lexpr'], scope), compileExpr(ctx, n['rexpr'], scope));
@@ -88,6 +89,9 @@ function binary(ctx: TsqlContext, op: string, l: TExpr, rexpr: unknown, scope: S
     return texpr(`(${a.sql} ${op === '#' ? '^' : op} ${b.sql})`, a.type);
   }
   if (op === '~~' || op === '!~~') return likeOf(ctx, l, r, null, false, op === '!~~');
+  if (op === '~~*' || op === '!~~*') return likeOf(ctx, l, r, null, true, op === '!~~*');
+  // Postgres's ^ is exponentiation (double precision); T-SQL's ^ is XOR.
+  if (op === '^') return texpr(`POWER(${coerce(ctx, l, T('float8')).sql}, ${coerce(ctx, r, T('float8')).sql})`, T('float8'));
   throw unsupported(`operator ${op}`);
 }
 
@@ -184,7 +188,7 @@ function likeOf(ctx: TsqlContext, l: TExpr, r: TExpr, escape: TExpr | null, inse
 
 function inList(ctx: TsqlContext, n: AstObject, scope: Scope, negated: boolean): TExpr {
   const l = compileExpr(ctx, n['lexpr'], scope);
-  const items = arr(n['rexpr']).map((e) => compileExpr(ctx, e, scope));
+  const items = arr(bodyOf(n['rexpr'], 'List')?.['items'] ?? n['rexpr']).map((e) => compileExpr(ctx, e, scope));
   const type = commonType([l.type, ...items.map((i) => i.type)]);
   const values = items.map((i) => asValue(coerce(ctx, i, type)));
   return predicate(`${asValue(coerce(ctx, l, type))} ${negated ? 'NOT IN' : 'IN'} (${values.join(', ')})`);

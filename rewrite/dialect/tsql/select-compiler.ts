@@ -40,28 +40,37 @@ export function compileQuery(ctx: TsqlContext, n: AstObject, parent: Scope | nul
   }
 }
 
-function compileWith(ctx: TsqlContext, w: AstObject, parent: Scope | null): void {
+export function compileWith(ctx: TsqlContext, w: AstObject, parent: Scope | null): void {
   const level = new Map<string, { columns: QueryColumn[] }>();
   ctx.ctes.unshift(level);
   for (const c of arr(w['ctes'])) {
     const cte = bodyOf(c, 'CommonTableExpr')!;
     const name = str(cte['ctename']) ?? '';
-    if (ctx.cteDefinitions.some((d) => d.startsWith(`${ident(name)} `))) throw unsupported(`two WITH queries named "${name}" in one statement`);
+    if (ctx.cteDefinitions.some((d) => d.startsWith(`${cteName(name)} `))) throw unsupported(`two WITH queries named "${name}" in one statement`);
     const query = bodyOf(cte['ctequery'], 'SelectStmt');
     if (!query) throw unsupported('data-modifying statements in WITH');
     const renamed = stringList(cte['aliascolnames']);
     if (w['recursive'] === true && str(query['op']) === 'SETOP_UNION') {
       if (query['all'] !== true) throw unsupported('WITH RECURSIVE … UNION (without ALL)');
       // The recursive member refers to the CTE itself: its shape comes from the non-recursive member.
-      const anchor = compileQuery(ctx, bodyOf(query['larg'], 'SelectStmt') ?? {}, parent, { present: false, nested: true });
+      const anchor = compileQuery(ctx, obj(query['larg']) ?? {}, parent, { present: false, nested: true });
       level.set(name, { columns: anchor.columns.map((col, i) => ({ ...col, name: renamed[i] ?? col.name })) });
     }
     const q = compileQuery(ctx, query, parent, { present: false, nested: true });
     const columns = q.columns.map((col, i) => ({ ...col, name: renamed[i] ?? col.name }));
     level.set(name, { columns });
-    ctx.cteDefinitions.push(`${ident(name)} (${columns.map((col) => ident(col.name)).join(', ')}) AS (${q.sql})`);
+    // The column list only when WITH renames the query's columns (the body's aliases name them otherwise).
+    const list = renamed.length ? ` (${columns.map((col) => ident(col.name)).join(', ')})` : '';
+    ctx.cteDefinitions.push(`${cteName(name)}${list} AS (${q.sql})`);
   }
 }
+
+/** A WITH query's name: bare when it is a regular identifier (node-sql-parser's T-SQL grammar rejects [name] there), else [quoted]. */
+export function cteName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !TSQL_RESERVED.has(name.toUpperCase()) ? name : ident(name);
+}
+
+const TSQL_RESERVED = new Set(['ADD', 'ALL', 'AND', 'ANY', 'AS', 'ASC', 'BEGIN', 'BETWEEN', 'BY', 'CASE', 'CHECK', 'COLUMN', 'CREATE', 'CROSS', 'CURRENT', 'DEFAULT', 'DELETE', 'DESC', 'DISTINCT', 'DROP', 'ELSE', 'END', 'EXCEPT', 'EXISTS', 'FOR', 'FROM', 'FULL', 'GROUP', 'HAVING', 'IN', 'INDEX', 'INNER', 'INSERT', 'INTERSECT', 'INTO', 'IS', 'JOIN', 'KEY', 'LEFT', 'LIKE', 'MERGE', 'NOT', 'NULL', 'OF', 'ON', 'OR', 'ORDER', 'OUTER', 'OVER', 'PERCENT', 'PRIMARY', 'RIGHT', 'SELECT', 'SET', 'TABLE', 'THEN', 'TOP', 'UNION', 'UNIQUE', 'UPDATE', 'USER', 'VALUES', 'VIEW', 'WHEN', 'WHERE', 'WITH']);
 
 type Target = { expr: TExpr; name: string };
 
@@ -189,11 +198,16 @@ function limits(ctx: TsqlContext, n: AstObject, scope: Scope, order: string, nes
   if (withTies) {
     if (!order || count === null) throw new CompileError('42601', 'WITH TIES cannot be specified without ORDER BY clause');
     if (offset !== null) throw unsupported('OFFSET with FETCH … WITH TIES');
-    return { top: `TOP (${count}) WITH TIES `, fetch: '', keepOrder: true };
+    return { top: `TOP (${unparen(count)}) WITH TIES `, fetch: '', keepOrder: true };
   }
   if (offset !== null) return { top: '', fetch: ` OFFSET ${offset} ROWS${count !== null ? ` FETCH NEXT ${count} ROWS ONLY` : ''}`, keepOrder: true };
-  if (count !== null) return { top: `TOP (${count}) `, fetch: '', keepOrder: true };
+  if (count !== null) return { top: `TOP (${unparen(count)}) `, fetch: '', keepOrder: true };
   return { top: '', fetch: '', keepOrder: !nested };
+}
+
+/** `(2 + 3)` → `2 + 3` inside TOP's own parentheses. */
+function unparen(sql: string): string {
+  return /^\(.*\)$/s.test(sql) && !/\)\s*[^\s)].*\(/s.test(sql.slice(1, -1)) ? sql.slice(1, -1) : sql;
 }
 
 /** `negative`: Postgres's SQLSTATE for a negative LIMIT (2201W) or OFFSET (2201X). */
@@ -222,7 +236,7 @@ function setOperation(ctx: TsqlContext, n: AstObject, parent: Scope | null): Com
   const all = n['all'] === true;
   if (all && op !== 'SETOP_UNION') throw unsupported(`${op === 'SETOP_INTERSECT' ? 'INTERSECT' : 'EXCEPT'} ALL`);
   const member = (node: unknown): CompiledQuery => {
-    const body = bodyOf(node, 'SelectStmt') ?? {};
+    const body = obj(node) ?? {};
     const q = compileQuery(ctx, body, parent, { present: false, nested: true });
     // A member with its own ORDER BY/LIMIT, or a set operation itself, is a derived table (T-SQL's INTERSECT binds tighter).
     const own = arr(body['sortClause']).length || body['limitCount'] !== undefined || body['limitOffset'] !== undefined || (str(body['op']) ?? 'SETOP_NONE') !== 'SETOP_NONE';

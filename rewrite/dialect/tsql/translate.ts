@@ -18,12 +18,15 @@ export function translateToTsql(sql: string, schema: MssqlSchema): MssqlPlan[] {
   if (parsed.kind === 'syntax-error') return [{ kind: 'error', code: '42601', message: parsed.message, ...(parsed.position === undefined ? {} : { position: parsed.position }) }];
   if (parsed.statements.length === 0) return [{ kind: 'empty' }];
   const bytes = Buffer.from(sql);
+  let current = schema;
   return parsed.statements.map(({ stmt, location, length }) => {
-    const ctx = new TsqlContext(schema);
+    const ctx = new TsqlContext(current);
     // The statement's own text (the parser's offsets are in bytes): a catalog plan carries it to the emulation.
     const text = bytes.subarray(location, length ? location + length : undefined).toString().trim();
     try {
-      return compileStatement(ctx, stmt, text);
+      const plan = compileStatement(ctx, stmt, text);
+      if (ctx.schemaEdits.length) current = applyEdits(current, ctx.schemaEdits);
+      return plan;
     } catch (err) {
       if (err instanceof CompileError) return { kind: 'error', code: err.code, message: errorMessage(err, 'SQL Server') };
       throw err;
@@ -76,4 +79,13 @@ function compileStatement(ctx: TsqlContext, stmt: unknown, text: string): MssqlP
       throw unsupported(statementLabel(w.type, n));
     }
   }
+}
+
+function applyEdits(schema: MssqlSchema, edits: TsqlContext['schemaEdits']): MssqlSchema {
+  const tables = new Map(schema.tables);
+  for (const e of edits) {
+    if (e.table) tables.set(e.key, e.table);
+    else tables.delete(e.key);
+  }
+  return { version: schema.version, tables };
 }
