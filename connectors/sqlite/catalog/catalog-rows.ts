@@ -58,12 +58,7 @@ export function catalogRows(relations: readonly ModelRelation[], database: strin
 
 function addColumn(rows: CatalogRows, r: ModelRelation, c: ModelColumn, info: Row): void {
   const { oid, typmod } = parseDisplayType(c.pgType);
-  const t = typeByOid(oid)!;
-  rows['pg_attribute']!.push({
-    attrelid: r.oid, attname: c.name, atttypid: oid, attstattarget: -1, attlen: t.typlen, attnum: c.attnum, attndims: t.typelem ? 1 : 0, attcacheoff: -1,
-    atttypmod: typmod, attbyval: b(t.typbyval), attalign: t.typalign, attstorage: t.typstorage, attcompression: '', attnotnull: b(c.notNull),
-    atthasdef: b(c.defaultExpr !== null), atthasmissing: 0, attidentity: '', attgenerated: '', attisdropped: 0, attislocal: 1, attinhcount: 0, attcollation: t.typcollation,
-  });
+  rows['pg_attribute']!.push(attributeRow(r.oid, c.name, c.attnum, c.pgType, c.notNull, c.defaultExpr !== null));
   if (c.defaultExpr !== null) rows['pg_attrdef']!.push({ oid: objectOid('def', `${r.name}.${c.name}`), adrelid: r.oid, adnum: c.attnum, adbin: c.defaultExpr });
   rows['columns']!.push({ ...info, table_name: r.name, column_name: c.name, ordinal_position: c.attnum, column_default: c.defaultExpr, is_nullable: yesNo(!c.notNull), ...columnTypeFacts(oid, typmod), dtd_identifier: String(c.attnum), is_self_referencing: 'NO', is_identity: 'NO', identity_cycle: 'NO', is_generated: 'NEVER', is_updatable: yesNo(r.kind === 'table') });
   if (c.notNull && r.kind === 'table') {
@@ -111,9 +106,24 @@ function columnTypeFacts(oid: number, typmod: number): Row {
   return facts;
 }
 
+function attributeRow(relOid: number, name: string, attnum: number, pgType: string, notNull: boolean, hasDefault: boolean): Row {
+  const { oid, typmod } = parseDisplayType(pgType);
+  const t = typeByOid(oid)!;
+  return {
+    attrelid: relOid, attname: name, atttypid: oid, attstattarget: -1, attlen: t.typlen, attnum, attndims: t.typelem ? 1 : 0, attcacheoff: -1,
+    atttypmod: typmod, attbyval: b(t.typbyval), attalign: t.typalign, attstorage: t.typstorage, attcompression: '', attnotnull: b(notNull),
+    atthasdef: b(hasDefault), atthasmissing: 0, attidentity: '', attgenerated: '', attisdropped: 0, attislocal: 1, attinhcount: 0, attcollation: t.typcollation,
+  };
+}
+
 function addIndex(rows: CatalogRows, r: ModelRelation, ix: ModelIndex, info: Row): void {
   const keys = attnums(r, ix.columns);
-  rows['pg_class']!.push({ oid: ix.oid, relname: ix.name, relnamespace: NAMESPACE.public, relowner: CURRENT_ROLE_OID, relam: BTREE_AM, relfilenode: ix.oid, reltuples: -1, relpersistence: 'p', relkind: 'i', relnatts: ix.columns.length, relispopulated: 1, relreplident: 'n', ...NO_RLS });
+  // Postgres keeps an index's columns in pg_attribute too (the column's type and typmod, no NOT NULL or default): psql's \d index reads them.
+  ix.columns.forEach((name, i) => {
+    const c = r.columns.find((x) => x.name === name);
+    if (c) rows['pg_attribute']!.push(attributeRow(ix.oid, name, i + 1, c.pgType, false, false));
+  });
+  rows['pg_class']!.push({ oid: ix.oid, relname: ix.name, relnamespace: NAMESPACE.public, relowner: CURRENT_ROLE_OID, relam: BTREE_AM, relfilenode: ix.oid, reltuples: -1, relpersistence: 'p', relkind: 'i', relnatts: ix.columns.length, relchecks: 0, relhasindex: 0, relhasrules: 0, relhastriggers: 0, relispopulated: 1, relreplident: 'n', ...NO_RLS });
   rows['pg_index']!.push({
     indexrelid: ix.oid, indrelid: r.oid, indnatts: keys.length, indnkeyatts: keys.length, indisunique: b(ix.unique), indnullsnotdistinct: 0, indisprimary: b(ix.primary), indisexclusion: 0,
     indimmediate: 1, indisclustered: 0, indisvalid: 1, indcheckxmin: 0, indisready: 1, indislive: 1, indisreplident: 0, indkey: `{${keys.join(',')}}`,
