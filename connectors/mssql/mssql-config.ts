@@ -102,7 +102,7 @@ export function mssqlPoolConfig(o: MssqlUrlOptions): MssqlPoolConfig {
 
 function parseBool(raw: string): boolean | null {
   const v = raw.toLowerCase();
-  if (v === 'true' || v === '1' || v === 'yes') return true;
-  if (v === 'false' || v === '0' || v === 'no') return false;
+  if (v === 'true' || v === '1' || v === 'yes' || v === 'on') return true;
+  if (v === 'false' || v === '0' || v === 'no' || v === 'off') return false;
   return null;
 }

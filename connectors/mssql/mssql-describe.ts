@@ -34,7 +34,7 @@ export async function describeColumns(plan: RunPlan, request: () => Promise<mssq
     const req = await request();
     req.arrayRowMode = false;
     req.input('tsql', plan.tsql);
-    req.input('params', plan.params.map((p, i) => `@p${i + 1} ${declarationOf(p)}`).join(', '));
+    req.input('params', plan.params.length > 0 ? plan.params.map((p, i) => `@p${i + 1} ${declarationOf(p)}`).join(', ') : null);
     const res = await req.query('EXEC sp_describe_first_result_set @tsql, @params, 0');
     server = (res.recordset ?? []).map((r: Record<string, unknown>) => pgTypeOfDescribed(r));
   } catch {

@@ -74,7 +74,7 @@ export class BackendCatalogs {
 
 async function loadCatalog(backend: BackendConfig, tenantColumn: string): Promise<Catalog> {
   if (backend.kind === 'sqlite') return loadSqliteCatalog(backend.file, { version: 0, tenantColumn });
-  if (backend.kind === 'mssql') return loadMssqlCatalog(backend.url, { version: 0, tenantColumn });
+  if (backend.kind === 'mssql') return loadMssqlCatalog(backend.url, { version: 0, tenantColumn, backend: backend.name });
   const client = new pg.Client({
     host: backend.host,
     port: backend.port,

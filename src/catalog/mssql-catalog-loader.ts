@@ -21,12 +21,17 @@ JOIN sys.objects AS ro ON ro.object_id = d.referenced_id
 JOIN sys.schemas AS rs ON rs.schema_id = ro.schema_id
 WHERE ro.type IN ('U', 'V')`;
 
-export async function loadMssqlCatalog(url: string, options: { version: number; tenantColumn: string }): Promise<Catalog> {
+export async function loadMssqlCatalog(url: string, options: { version: number; tenantColumn: string; backend: string }): Promise<Catalog> {
   const parsed = parseMssqlBackendUrl(url);
   if (!parsed.ok) throw new Error(parsed.message);
   const pool = new mssql.ConnectionPool({ ...mssqlPoolConfig(parsed.value), pool: { max: 1, min: 0 } });
   pool.on('error', () => undefined);
-  await pool.connect();
+  try {
+    await pool.connect();
+  } catch (err) {
+    await pool.close().catch(() => undefined);
+    throw new Error(`SQL Server backend "${options.backend}" is not reachable: ${err instanceof Error ? err.message : String(err)}`);
+  }
   try {
     const run = objectRows(() => pool.request());
     const model = await readServerModel(run);
