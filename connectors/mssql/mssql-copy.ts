@@ -11,7 +11,7 @@ import { fromText } from '../sqlite/sqlite-params.js';
 import type { SessionOutput } from '../sqlite/sqlite-output.js';
 import type { StatementInterrupts } from './mssql-interrupts.js';
 import { mssqlFailure } from './mssql-errors.js';
-import { serverValue, sqlTypeOf, type ParamValue } from './mssql-params.js';
+import { paramForType, serverValue, sqlTypeOf, type ParamValue } from './mssql-params.js';
 import type { MssqlPlan, TsqlParam } from './mssql-plan.js';
 import type { PlanRunner } from './mssql-plan-runner.js';
 import type { SessionTransaction } from './mssql-transaction.js';
@@ -30,8 +30,9 @@ export async function copyIn(plan: CopyIn, sink: CopyInSink, ctx: CopyContext): 
   const columns = plan.columns.length;
   ctx.out.write(encodeBackend({ kind: 'CopyInResponse', format: 0, columnFormats: new Array<number>(columns).fill(0) }));
   ctx.out.flush();
-  const oids = plan.paramTypes.map((t) => t.oid);
-  const batch = insertBatch(plan.insert, plan.params, Math.max(1, Math.min(MAX_ROWS_PER_REQUEST, Math.floor(MAX_PARAMS / Math.max(1, columns)))));
+  const oids = plan.columns.map((c, i) => plan.paramTypes[i]?.oid ?? c.type?.oid ?? 25);
+  const params = oids.map((oid, i) => plan.params[i] ?? paramForType(oid));
+  const batch = insertBatch(plan.insert, params, Math.max(1, Math.min(MAX_ROWS_PER_REQUEST, Math.floor(MAX_PARAMS / Math.max(1, columns)))));
   let carry: Buffer = Buffer.alloc(0);
   let headerPending = plan.options.header;
   let endMarkerSeen = false;
@@ -55,7 +56,7 @@ export async function copyIn(plan: CopyIn, sink: CopyInSink, ctx: CopyContext): 
       if (fields.length !== columns) {
         throw new PgFailure('22P04', fields.length < columns ? `missing data for column "${plan.columns[fields.length]!.name}"` : 'extra data after last expected column', { detail: `COPY line ${line}` });
       }
-      return fields.map((f, i) => (f === null ? null : serverValue(fromText(f, oids[i] ?? 25), plan.params[i]!, oids[i] ?? 25)));
+      return fields.map((f, i) => (f === null ? null : serverValue(fromText(f, oids[i]!), params[i]!, oids[i]!)));
     });
     if (values.length > 0 && ctx.tx.state === 'idle') await ctx.tx.beginImplicit();
     for (let i = 0; i < values.length; i += batch.rows) await runBatch(batch, values.slice(i, i + batch.rows), ctx);

@@ -5,7 +5,7 @@ import mssql from 'mssql';
 import { parseDate, parseTime, parseTimestamp, parseTimestamptz } from '../sqlite/functions/datetime-parse.js';
 import { BindError, decodeBind } from '../sqlite/sqlite-params.js';
 import type { StorageValue } from '../sqlite/sqlite-types.js';
-import type { PgTypeRef, TsqlParam } from './mssql-plan.js';
+import type { TsqlParam } from './mssql-plan.js';
 
 export type ParamValue = boolean | number | bigint | string | Buffer | Date | null;
 export type BoundParams = { readonly values: ParamValue[]; readonly resultFormats: readonly number[] };
@@ -18,7 +18,7 @@ const MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 /** Reads a Bind payload (after the names) into server values for `params`, in the plan's parameter order. */
 export function bindParams(payload: Buffer, restOffset: number, paramOids: readonly number[], params: readonly TsqlParam[]): BoundParams {
   const bound = decodeBind(payload, restOffset, paramOids);
-  const values = bound.params.map((v, i) => serverValue(v, params[i] ?? { type: 'NVarChar', length: -1 }, paramOids[i] ?? 0));
+  const values = bound.params.map((v, i) => serverValue(v, params[i] ?? paramForType(paramOids[i] ?? 25), paramOids[i] ?? 25));
   return { values, resultFormats: bound.resultFormats };
 }
 
@@ -77,9 +77,9 @@ export function sqlTypeOf(p: TsqlParam): mssql.ISqlType {
   }
 }
 
-/** The type declared for $i when the plan has no TsqlParam for it (a COPY column of an unknown type). */
-export function paramForType(t: PgTypeRef): TsqlParam {
-  switch (t.oid) {
+/** The type declared for a parameter of Postgres type `oid` when the plan has no TsqlParam for it. */
+export function paramForType(oid: number): TsqlParam {
+  switch (oid) {
     case 16:
       return { type: 'Bit' };
     case 21:

@@ -13,7 +13,7 @@ import { objectRows, type MssqlBackend } from './mssql-backend.js';
 import { describedColumns, type TypedColumn } from './mssql-describe.js';
 import { mssqlFailure } from './mssql-errors.js';
 import type { StatementInterrupts } from './mssql-interrupts.js';
-import { sqlTypeOf, type ParamValue } from './mssql-params.js';
+import { paramForType, sqlTypeOf, type ParamValue } from './mssql-params.js';
 import type { MssqlPlan, MssqlSchema, RunPlan } from './mssql-plan.js';
 import { ABORTED, type SessionTransaction } from './mssql-transaction.js';
 import { pgTypeOfResultColumn, serverColumnOf } from './mssql-types.js';
@@ -61,7 +61,8 @@ export class PlanRunner {
   async exec(plan: RunPlan, params: readonly ParamValue[], binary: readonly boolean[] | null): Promise<ExecResult> {
     if (this.tx.readOnly && !plan.readOnly) throw new PgFailure('25006', `cannot execute ${commandOf(plan)} in a read-only transaction`);
     const req = await this.tx.request();
-    plan.params.forEach((p, i) => req.input(`p${i + 1}`, sqlTypeOf(p), params[i] ?? null));
+    const count = Math.max(plan.params.length, params.length);
+    for (let i = 0; i < count; i++) req.input(`p${i + 1}`, sqlTypeOf(plan.params[i] ?? paramForType(plan.paramTypes[i]?.oid ?? 25)), params[i] ?? null);
     let result: mssql.IResult<unknown>;
     this.interrupts.running(req);
     try {

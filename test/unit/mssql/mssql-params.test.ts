@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import mssql from 'mssql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bindParams, dateOf, sqlTypeOf } from '../../../connectors/mssql/mssql-params.js';
+import { bindParams, dateOf, paramForType, sqlTypeOf } from '../../../connectors/mssql/mssql-params.js';
 import type { TsqlParam } from '../../../connectors/mssql/mssql-plan.js';
 import { microsOf } from '../../../connectors/mssql/mssql-values.js';
 import { adminUrl } from '../../helpers/test-database.js';
@@ -135,6 +135,16 @@ describe('parameter type declarations', () => {
     expect(sqlTypeOf({ type: 'Decimal', length: 12, scale: 2 })).toEqual({ type: mssql.TYPES.Decimal, precision: 12, scale: 2 });
     expect(sqlTypeOf({ type: 'DateTimeOffset', length: 6 })).toEqual({ type: mssql.TYPES.DateTimeOffset, scale: 6 });
     expect(sqlTypeOf({ type: 'Int' })).toEqual({ type: mssql.TYPES.Int });
+  });
+
+  it('declares a parameter the plan did not describe by its Postgres type', () => {
+    expect(paramForType(1114)).toEqual({ type: 'DateTime2', length: 6 });
+    expect(paramForType(1184)).toEqual({ type: 'DateTimeOffset', length: 6 });
+    expect(paramForType(20)).toEqual({ type: 'BigInt' });
+    expect(paramForType(17)).toEqual({ type: 'VarBinary', length: -1 });
+    expect(paramForType(1700)).toEqual({ type: 'NVarChar', length: -1 });
+    // A parameter without a TsqlParam is read by its Postgres type and sent with that declaration.
+    expect(bindParams(bindPayload([{ value: '2024-01-02 03:04:05.000006' }]), 0, [1114], []).values[0]).toBeInstanceOf(Date);
   });
 });
 
