@@ -143,10 +143,13 @@ export class MssqlSession implements ConnectorSession {
           else this.portals.delete(op.name);
           return this.out.write(CloseCompleteFrame);
         case 'refuse':
+          // A refused statement fails like any other: inside a transaction, the transaction is aborted.
           this.out.write(op.frame);
+          await this.tx.failed();
+          await this.runner.transactionEnded();
           if (!op.extended) return this.out.ready(this.tx.status);
           this.skipping = true;
-          return await this.tx.failed();
+          return;
       }
     } catch (err) {
       this.out.error(mssqlFailure(err));
