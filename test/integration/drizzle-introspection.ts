@@ -301,8 +301,11 @@ function column(r: DbRow): IntrospectedColumn {
   };
 }
 
+/** What introspect needs of a client: pg.Client, or anything that answers a query with parsed rows as it does. */
+export type Queryable = { query(sql: string, params: unknown[]): Promise<{ rows: unknown[] }> };
+
 /** drizzle-kit's fromDatabase for `schema`, every query in its order (the index query left out when `indexes` is false); the answers as drizzle-kit reads them. */
-export async function introspect(client: pg.Client, schema = 'public', options: { indexes: boolean } = { indexes: true }): Promise<Introspection> {
+export async function introspect(client: pg.Client | Queryable, schema = 'public', options: { indexes: boolean } = { indexes: true }): Promise<Introspection> {
   const q = async (sql: string, params: unknown[] = []): Promise<DbRow[]> => (await client.query(sql, params)).rows as DbRow[];
   const where = `n.nspname = '${schema}'`;
   const all = await q(DRIZZLE_QUERIES.tables(where));

@@ -14,6 +14,7 @@ import { loadParser } from '../../rewrite/parser/pg-parser.js';
 import { onPath } from '../helpers/cli-clients.js';
 import { adminUrl, createTestDatabase } from '../helpers/test-database.js';
 import { FIXTURE_ROWS } from '../unit/mssql/catalog-fixture.js';
+import { introspect, type Introspection, type Queryable } from './drizzle-introspection.js';
 
 const DATABASE = 'mssql_catalog_ref';
 const PSQL = onPath('psql');
@@ -44,6 +45,17 @@ function mirrorAnswer(sql: string, params: (string | null)[] = []): Answer {
   for (const [pgOid, mirrorOid] of toMirror) mapped = mapped.replaceAll(`'${pgOid}'`, `'${mirrorOid}'`);
   const r = ok(catalog.run(mapped, params, settings));
   return { names: r.columns.map((c) => c.name), types: r.columns.map((c) => c.oid), rows: r.rows.map((row) => row.map((v) => (v !== null && toPg.has(v) ? toPg.get(v)! : v))) };
+}
+
+/** The mirror as node-postgres answers: values parsed by pg's own type parsers, by each column's OID. */
+function mirrorClient(): Queryable {
+  return {
+    query: async (sql: string, params: unknown[]) => {
+      const r = ok(catalog.run(sql, params.map((p) => (p === null || p === undefined ? null : String(p))), settings));
+      const parsers = r.columns.map((c) => pg.types.getTypeParser(c.oid, 'text'));
+      return { rows: r.rows.map((row) => Object.fromEntries(r.columns.map((c, i) => [c.name, row[i] === null ? null : parsers[i]!(row[i]!)]))) };
+    },
+  };
 }
 
 /** The queries psql sends for `command` (captured with -E against the real Postgres). */
@@ -205,6 +217,29 @@ describe('ORM and driver introspection on the mirror, compared with Postgres', (
       and "a"."attnum" >= $7 and "a"."attisdropped" != $8 and "c"."relname" != $9 and "c"."relname" != $10 order by "ns"."nspname", "c"."relname", "a"."attnum"`;
     const answer = await same(sql, ['r', 'v', 'p', '^pg_', 'information_schema', 'crdb_internal', '0', 'true', 'kysely_migration', 'kysely_migration_lock']);
     expect(answer.rows.find((r) => r[3] === 'customers' && r[0] === 'id')?.[9]).toBe('public.customers_id_seq');
+  });
+
+  it('drizzle-kit pull: tables, columns, sequences, constraints, foreign keys, indexes and views as Postgres answers them', async () => {
+    const theirs = await introspect(ref, 'public', { indexes: true });
+    const ours = await introspect(mirrorClient(), 'public', { indexes: true });
+    // The roles (the tenant sees only its own), the view's text (the mirror has none: a T-SQL body) and the CHECK text (KNOWN_GAPS)
+    // differ by design. drizzle-kit's constraint query has no ORDER BY and its index query picks any of an index's opclasses per
+    // column (DISTINCT ON over a join with = ANY(indclass)): Postgres's own order there is arbitrary, so both are compared sorted.
+    const comparable = (i: Introspection): unknown => ({
+      ...i,
+      roles: null,
+      tables: Object.fromEntries(Object.entries(i.tables).map(([name, t]) => [name, {
+        ...t, checks: Object.keys(t.checks), primaryKey: [...t.primaryKey].sort(),
+        indexes: Object.fromEntries(Object.entries(t.indexes).map(([n, ix]) => [n, { ...ix, opclass: null }])),
+      }])),
+      views: Object.fromEntries(Object.entries(i.views).map(([name, v]) => [name, { ...v, definition: null }])),
+    });
+    expect(comparable(ours)).toEqual(comparable(theirs));
+    expect(Object.keys(ours.tables).sort()).toEqual(['customers', 'order_items', 'orders']);
+    expect(ours.tables['orders']!.foreignKeys['FK_orders_customers']).toMatchObject({ tableTo: 'customers', onDelete: 'CASCADE' });
+    expect(ours.tables['customers']!.columns[0]).toMatchObject({ name: 'id', dataType: 'serial', serialSequence: 'customers_id_seq' });
+    expect(ours.tables['order_items']!.indexes['UX_order_items_sku']).toMatchObject({ columns: ['order_id', 'sku'], unique: true });
+    expect(ours.tables['order_items']!.primaryKey.sort()).toEqual(['line', 'order_id']);
   });
 
   it('describe gives the parameter and result types a client sees in ParameterDescription and RowDescription', () => {
