@@ -7,7 +7,7 @@ import type { TsqlContext } from './context.js';
 
 const CATALOG_SCHEMAS = new Set(['pg_catalog', 'information_schema']);
 /** Functions the T-SQL compiler has no meaning for outside the catalog: they are answered by the emulation. */
-const CATALOG_FUNCTION = /^(pg_|has_.*_privilege$|format_type$|version$|current_database$|current_schema$|current_schemas$|current_setting$|set_config$|obj_description$|col_description$|shobj_description$|array_to_string$|array_upper$|array_lower$|unnest$|generate_subscripts$|quote_ident$|txid_current$|inet_server_addr$|inet_server_port$)/;
+const CATALOG_FUNCTION = /^(pg_|has_.*_privilege$|format_type$|version$|current_database$|current_schema$|current_schemas$|current_setting$|set_config$|obj_description$|col_description$|shobj_description$|quote_ident$|txid_current$|inet_server_addr$|inet_server_port$)/;
 const CATALOG_VALUES = new Set(['SVFOP_CURRENT_USER', 'SVFOP_SESSION_USER', 'SVFOP_USER', 'SVFOP_CURRENT_ROLE', 'SVFOP_CURRENT_CATALOG', 'SVFOP_CURRENT_SCHEMA']);
 const REG_TYPES = new Set(['regclass', 'regtype', 'regproc', 'regprocedure', 'regnamespace', 'regrole', 'regoper', 'oid']);
 

@@ -33,7 +33,8 @@ function fromItem(ctx: TsqlContext, node: unknown, scope: Scope): string {
     case 'JoinExpr':
       return join(ctx, w.node, scope);
     case 'RangeFunction': {
-      const fn = bodyOf(arr(arr(w.node['functions'])[0])[0], 'FuncCall');
+      const first = arr(w.node['functions'])[0];
+      const fn = bodyOf(arr(bodyOf(first, 'List')?.['items'] ?? first)[0], 'FuncCall');
       throw unsupported(`set-returning function ${stringList(fn?.['funcname']).pop() ?? ''} in FROM`);
     }
     default:

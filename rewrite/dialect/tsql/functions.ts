@@ -9,7 +9,7 @@ import { coerce, commonType } from './coercion.js';
 import type { TsqlContext } from './context.js';
 import { compileExpr } from './expr-compiler.js';
 import { orderByList } from './order-by.js';
-import { asValue, texpr, type TExpr } from './texpr.js';
+import { asCondition, asValue, texpr, type TExpr } from './texpr.js';
 import { call } from './tsql-text.js';
 
 type Call = { ctx: TsqlContext; args: TExpr[]; n: AstObject; scope: Scope; name: string };
@@ -18,6 +18,11 @@ type Handler = (c: Call) => TExpr;
 const text = (c: Call, i: number): string => coerce(c.ctx, c.args[i]!, T('text')).sql;
 const int = (c: Call, i: number): string => coerce(c.ctx, c.args[i]!, T('int4')).sql;
 const same = (fn: string, type: PgType): Handler => (c) => texpr(call(fn, ...c.args.map((a) => asValue(a))), type, c.name);
+/** Any value as text, as Postgres's variadic "any" functions (concat, concat_ws) print it. */
+const anyText = (c: Call, i: number): string => {
+  const a = c.args[i]!;
+  return a.type.category === 'text' || a.type.category === 'unknown' ? text(c, i) : coerce(c.ctx, a, T('text'), 'explicit').sql;
+};
 const textFn = (fn: string): Handler => (c) => texpr(call(fn, ...c.args.map((_, i) => text(c, i))), T('text'), c.name);
 
 /** A numeric argument keeps its type (integers, numeric, float), as Postgres's abs/ceil/floor/sign do. */
@@ -32,10 +37,10 @@ const FUNCTIONS: Record<string, Handler> = {
   lower: textFn('LOWER'),
   upper: textFn('UPPER'),
   // LEN ignores trailing spaces; Postgres's length counts them.
-  length: (c) => texpr(`(LEN(${text(c, 0)} + N'.') - 1)`, T('int4'), c.name),
+  length: (c) => (c.args[0]?.type.category === 'bytea' ? texpr(`CAST(DATALENGTH(${c.args[0].sql}) AS int)`, T('int4'), c.name) : texpr(`(LEN(${text(c, 0)} + N'.') - 1)`, T('int4'), c.name)),
   char_length: (c) => texpr(`(LEN(${text(c, 0)} + N'.') - 1)`, T('int4'), c.name),
   character_length: (c) => texpr(`(LEN(${text(c, 0)} + N'.') - 1)`, T('int4'), c.name),
-  octet_length: (c) => texpr(`CAST(DATALENGTH(CAST(${text(c, 0)} AS varchar(max) COLLATE Latin1_General_100_CI_AS_SC_UTF8)) AS int)`, T('int4'), c.name),
+  octet_length: (c) => c.args[0]?.type.category === 'bytea' ? texpr(`CAST(DATALENGTH(${c.args[0].sql}) AS int)`, T('int4'), c.name) : texpr(`CAST(DATALENGTH(CAST(${text(c, 0)} AS varchar(max) COLLATE Latin1_General_100_CI_AS_SC_UTF8)) AS int)`, T('int4'), c.name),
   substring: (c) => texpr(c.args.length === 3 ? call('SUBSTRING', text(c, 0), int(c, 1), int(c, 2)) : call('SUBSTRING', text(c, 0), int(c, 1), '2147483647'), T('text'), c.name),
   substr: (c) => texpr(c.args.length === 3 ? call('SUBSTRING', text(c, 0), int(c, 1), int(c, 2)) : call('SUBSTRING', text(c, 0), int(c, 1), '2147483647'), T('text'), c.name),
   // position(a IN b) parses as position(b, a); CHARINDEX is case-sensitive only with a case-sensitive collation.
@@ -51,8 +56,8 @@ const FUNCTIONS: Record<string, Handler> = {
   repeat: (c) => texpr(call('REPLICATE', text(c, 0), int(c, 1)), T('text'), c.name),
   lpad: (c) => pad(c, true),
   rpad: (c) => pad(c, false),
-  concat: (c) => texpr(call('CONCAT', ...c.args.map((a, i) => (a.type.category === 'bool' ? coerce(c.ctx, a, T('text'), 'explicit').sql : text(c, i)))), T('text'), c.name, { notNull: true }),
-  concat_ws: (c) => texpr(call('CONCAT_WS', ...c.args.map((_, i) => text(c, i))), T('text'), c.name),
+  concat: (c) => texpr(call('CONCAT', ...c.args.map((_, i) => anyText(c, i))), T('text'), c.name, { notNull: true }),
+  concat_ws: (c) => texpr(call('CONCAT_WS', ...c.args.map((_, i) => anyText(c, i))), T('text'), c.name),
   abs: (c) => texpr(call('ABS', numericArg(c).sql), numericArg(c).type, c.name),
   ceil: (c) => texpr(call('CEILING', numericArg(c).sql), numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
   ceiling: (c) => texpr(call('CEILING', numericArg(c).sql), numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
@@ -60,6 +65,12 @@ const FUNCTIONS: Record<string, Handler> = {
   sign: (c) => texpr(call('SIGN', numericArg(c).sql), numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
   round: round,
   trunc: (c) => texpr(`ROUND(${numericArg(c).sql}, ${c.args.length > 1 ? int(c, 1) : '0'}, 1)`, numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
+  // div() truncates toward zero, as T-SQL's integer division does.
+  div: (c) => {
+    const [a, b] = [numericArg(c, 0), numericArg(c, 1)];
+    const integral = a.type.category === 'int' && b.type.category === 'int';
+    return texpr(integral ? `(${a.sql} / ${b.sql})` : `CAST(ROUND(${a.sql} / ${b.sql}, 0, 1) AS decimal(38,0))`, integral ? commonType([a.type, b.type]) : T('numeric'), c.name);
+  },
   mod: (c) => texpr(`(${numericArg(c, 0).sql} % ${numericArg(c, 1).sql})`, commonType([numericArg(c, 0).type, numericArg(c, 1).type]), c.name),
   power: (c) => texpr(call('POWER', coerce(c.ctx, c.args[0]!, T('float8')).sql, coerce(c.ctx, c.args[1]!, T('float8')).sql), T('float8'), c.name),
   sqrt: (c) => texpr(call('SQRT', coerce(c.ctx, c.args[0]!, T('float8')).sql), T('float8'), c.name),
@@ -108,12 +119,19 @@ export function compileFunctionCall(ctx: TsqlContext, n: AstObject, scope: Scope
   const names = stringList(n['funcname']);
   const name = (names[names.length - 1] ?? '').toLowerCase();
   if (names.length > 1 && names[0] !== 'pg_catalog') throw unsupported(`function ${names.join('.')}`);
-  if (n['agg_filter']) throw unsupported('aggregate FILTER (WHERE …)');
   if (n['func_variadic']) throw unsupported('VARIADIC arguments');
   const handler = FUNCTIONS[name];
   if (!handler) throw unsupported(`function ${name}`);
-  const args = n['agg_star'] ? [] : arr(n['args']).map((a) => compileExpr(ctx, a, scope));
-  const result = handler({ ctx, args, n, scope, name });
+  let args = n['agg_star'] ? [] : arr(n['args']).map((a) => compileExpr(ctx, a, scope));
+  let call: AstObject = n;
+  if (n['agg_filter']) {
+    // agg(x) FILTER (WHERE c) is agg(CASE WHEN c THEN x END): aggregates skip NULLs (count(*) counts the 1s).
+    if (!AGGREGATES.has(name)) throw unsupported(`FILTER on ${name}`);
+    const cond = asCondition(coerce(ctx, compileExpr(ctx, n['agg_filter'], scope), T('bool')));
+    args = n['agg_star'] ? [texpr(`CASE WHEN ${cond} THEN 1 END`, T('int4'))] : args.map((a, i) => (i === 0 ? texpr(`CASE WHEN ${cond} THEN ${asValue(a)} END`, a.type, a.name) : a));
+    call = { ...n, agg_star: false };
+  }
+  const result = handler({ ctx, args, n: call, scope, name });
   const over = obj(bodyOf(n['over'], 'WindowDef') ?? n['over']);
   if (!over) {
     if (WINDOW_ONLY.has(name)) throw new CompileError('42809', `window function ${name} requires an OVER clause`);
@@ -122,6 +140,7 @@ export function compileFunctionCall(ctx: TsqlContext, n: AstObject, scope: Scope
   return texpr(`${result.sql} OVER (${windowClause(ctx, over, scope, WINDOW_ONLY.has(name))})`, result.type, name);
 }
 
+const AGGREGATES = new Set(['count', 'sum', 'avg', 'min', 'max', 'bool_and', 'bool_or', 'every', 'string_agg']);
 const WINDOW_ONLY = new Set(['row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist', 'ntile', 'lag', 'lead', 'first_value', 'last_value']);
 
 function windowClause(ctx: TsqlContext, w: AstObject, scope: Scope, needsOrder: boolean): string {

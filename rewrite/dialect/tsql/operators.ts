@@ -62,6 +62,7 @@ export function aExpr(ctx: TsqlContext, n: AstObject, scope: Scope): TExpr {
 
 function prefix(ctx: TsqlContext, op: string, operand: unknown, scope: Scope): TExpr {
   const e = compileExpr(ctx, operand, scope);
+  if (e.type.category === 'interval') throw unsupported('interval arithmetic (SQL Server has no interval type; only date/time ± interval literal)');
   if (op === '-') {
     if (e.intValue !== undefined) return { ...e, sql: String(-e.intValue), intValue: -e.intValue };
     const typed = e.type.category === 'unknown' ? coerce(ctx, e, T('numeric')) : e;
@@ -108,6 +109,7 @@ function arithmetic(ctx: TsqlContext, op: string, l: TExpr, r: TExpr): TExpr {
   const rt = r.type.category;
   if ((lt === 'date' || lt === 'timestamp' || lt === 'timestamptz') && (op === '+' || op === '-')) return dateArithmetic(ctx, op, l, r);
   if (lt === 'interval' && op === '+' && (rt === 'date' || rt === 'timestamp' || rt === 'timestamptz')) return dateArithmetic(ctx, op, r, l);
+  if (lt === 'interval' || rt === 'interval') throw unsupported('interval arithmetic (SQL Server has no interval type; only date/time ± interval literal)');
   const [a, b] = unify(ctx, l.type.category === 'unknown' && r.type.category === 'unknown' ? coerce(ctx, l, T('int4')) : l, r);
   if (!isNumberLike(a.type)) throw noOperator(op, l.type, r.type);
   const type = a.type.category === 'numeric' ? (a.type.typmod < 0 ? a.type : T('numeric')) : a.type;
