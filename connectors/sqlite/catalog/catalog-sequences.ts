@@ -27,14 +27,16 @@ export function sequenceRows(db: Database.Database, relations: readonly ModelRel
   const serial = new Set<string>();
   for (const r of relations) {
     for (const c of r.columns) {
-      const m = /^nextval\('([^']+)'::regclass\)$/.exec(c.defaultExpr ?? '');
+      const m = /^nextval\('((?:[^']|'')+)'::regclass\)$/.exec(c.defaultExpr ?? '');
       const typid = parseDisplayType(c.pgType).oid;
       const max = MAX[typid];
-      if (!m || m[1] !== `${r.name}_${c.name}_seq` || max === undefined) continue;
-      const s = byName.get(m[1]);
+      // The name as regclass prints it: quoted when it must be ("Orders_Id_seq").
+      const name = m ? unquote(m[1]!.replaceAll("''", "'")) : null;
+      if (name !== `${r.name}_${c.name}_seq` || max === undefined) continue;
+      const s = byName.get(name);
       if (s && Number(s.increment) !== 1) continue;
-      serial.add(m[1]);
-      rows.push({ name: m[1], typid, start: 1, min: 1, max: max.toString(), inc: 1, cache: 1, cycle: 0, last: s && Number(s.called) ? String(s.value) : null, last_known: s ? 1 : 0 });
+      serial.add(name);
+      rows.push({ name, typid, start: 1, min: 1, max: max.toString(), inc: 1, cache: 1, cycle: 0, last: s && Number(s.called) ? String(s.value) : null, last_known: s ? 1 : 0 });
     }
   }
   for (const s of stored) {
@@ -46,6 +48,10 @@ export function sequenceRows(db: Database.Database, relations: readonly ModelRel
     });
   }
   return rows;
+}
+
+function unquote(name: string): string {
+  return /^"(.*)"$/.test(name) ? name.slice(1, -1).replaceAll('""', '"') : name;
 }
 
 /** pg_class rows (relkind 'S') for the sequences, so `'t_id_seq'::regclass` and pg_get_serial_sequence(…)::regclass resolve as in Postgres. */
