@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mirrorDdl } from '../../connectors/mssql/catalog/mirror-ddl.js';
 import { MssqlCatalog, type CatalogFailure, type CatalogResult } from '../../connectors/mssql/catalog/mssql-catalog.js';
 import { modelFromRows } from '../../connectors/mssql/catalog/mssql-schema-reader.js';
+import type { ServerColumn, ServerModel, ServerTable } from '../../connectors/mssql/catalog/server-model.js';
 import { translateToSqlite } from '../../rewrite/dialect/sqlite/index.js';
 import { loadParser } from '../../rewrite/parser/pg-parser.js';
 import { onPath } from '../helpers/cli-clients.js';
@@ -69,9 +70,25 @@ function psqlQueries(command: string): Promise<string[]> {
   );
 }
 
+const col = (name: string, typeName: string, extra: Partial<ServerColumn> = {}): ServerColumn => ({
+  name, typeName, maxLength: null, precision: null, scale: null, nullable: false, defaultDefinition: null, identity: false, computed: false, ...extra,
+});
+
+/** SQL Server's usual PascalCase names, which Postgres keeps only quoted (sequence names included). */
+const PRODUCTS: ServerTable = {
+  schema: 'public', name: 'Products', kind: 'table',
+  columns: [
+    col('ProductId', 'int', { identity: true }), col('Name', 'nvarchar', { maxLength: 50 }), col('UnitPrice', 'money', { precision: 19, scale: 4, defaultDefinition: '((0))' }),
+    col('Discontinued', 'bit', { defaultDefinition: '((0))' }), col('CustomerId', 'int', { nullable: true }),
+  ],
+  primaryKey: { name: 'PK_Products', columns: ['ProductId'] }, uniqueConstraints: [],
+  foreignKeys: [{ name: 'FK_Products_customers', columns: ['CustomerId'], refSchema: 'public', refTable: 'customers', refColumns: ['id'], onUpdate: 'NO ACTION', onDelete: 'SET NULL' }],
+  indexes: [{ name: 'IX_Products_Name', columns: ['Name', 'Discontinued'], unique: false }], checks: [],
+};
+
 beforeAll(async () => {
   await loadParser();
-  const model = modelFromRows(FIXTURE_ROWS);
+  const model: ServerModel = { tables: [...modelFromRows(FIXTURE_ROWS).tables, PRODUCTS] };
   catalog = new MssqlCatalog(translateToSqlite);
   catalog.load(model);
   refUrl = await createTestDatabase(adminUrl(), DATABASE);
@@ -99,12 +116,13 @@ afterAll(async () => {
 
 describe('the SQL Server catalog mirror', () => {
   it('mirrors every public table, view and index (the sales schema is not mirrored) and builds without refused DDL', () => {
+    // 5 relations and 8 indexes.
     expect(catalog.notes).toEqual([]);
-    expect([...toPg.size ? toMirror.keys() : []]).toHaveLength(10);
+    expect([...toPg.size ? toMirror.keys() : []]).toHaveLength(13);
   });
 
   const seenGaps = new Set<string>();
-  for (const command of ['\\dt', '\\dv', '\\di', '\\d customers', '\\d orders', '\\d order_items', '\\d+ customers', '\\d+ orders', '\\d+ order_items', '\\d big_orders', '\\d "IX_orders_customer_id"', '\\d "PK_order_items"', '\\ds', '\\dn', '\\dT']) {
+  for (const command of ['\\dt', '\\dv', '\\di', '\\d customers', '\\d orders', '\\d order_items', '\\d+ customers', '\\d+ orders', '\\d+ order_items', '\\d big_orders', '\\d "Products"', '\\d+ "Products"', '\\d "IX_orders_customer_id"', '\\d "PK_order_items"', '\\ds', '\\dn', '\\dT']) {
     it(`answers psql's ${command} queries as Postgres does`, async (ctx) => {
       if (!PSQL) return ctx.skip();
       const queries = await psqlQueries(command);
@@ -197,7 +215,9 @@ describe('ORM and driver introspection on the mirror, compared with Postgres', (
     await same(`select constraint_name, table_name, constraint_type from information_schema.table_constraints where table_schema = 'public' and constraint_type <> 'CHECK' order by 1`);
     await same(`select constraint_name, table_name, column_name, ordinal_position from information_schema.key_column_usage where table_schema = 'public' order by 1, 4`);
     const fks = await same(`select constraint_name, unique_constraint_name, update_rule, delete_rule from information_schema.referential_constraints order by 1`);
-    expect(fks.rows).toEqual([['FK_order_items_orders', 'PK_orders', 'NO ACTION', 'CASCADE'], ['FK_orders_customers', 'PK_customers', 'NO ACTION', 'CASCADE']]);
+    expect(fks.rows).toEqual([
+      ['FK_Products_customers', 'PK_customers', 'NO ACTION', 'SET NULL'], ['FK_order_items_orders', 'PK_orders', 'NO ACTION', 'CASCADE'], ['FK_orders_customers', 'PK_customers', 'NO ACTION', 'CASCADE'],
+    ]);
   });
 
   it('TypeORM foreign keys (two unnest() calls in lockstep)', async () => {
@@ -223,11 +243,12 @@ describe('ORM and driver introspection on the mirror, compared with Postgres', (
     const theirs = await introspect(ref, 'public', { indexes: true });
     const ours = await introspect(mirrorClient(), 'public', { indexes: true });
     // The roles (the tenant sees only its own), the view's text (the mirror has none: a T-SQL body) and the CHECK text (KNOWN_GAPS)
-    // differ by design. drizzle-kit's constraint query has no ORDER BY and its index query picks any of an index's opclasses per
-    // column (DISTINCT ON over a join with = ANY(indclass)): Postgres's own order there is arbitrary, so both are compared sorted.
+    // differ by design. drizzle-kit's constraint and sequence queries have no ORDER BY and its index query picks any of an index's
+    // opclasses per column (DISTINCT ON over a join with = ANY(indclass)): Postgres's own order there is arbitrary, so both are compared sorted.
     const comparable = (i: Introspection): unknown => ({
       ...i,
       roles: null,
+      sequences: [...i.sequences].sort((a, b) => String(a['sequencename']).localeCompare(String(b['sequencename']))),
       tables: Object.fromEntries(Object.entries(i.tables).map(([name, t]) => [name, {
         ...t, checks: Object.keys(t.checks), primaryKey: [...t.primaryKey].sort(),
         indexes: Object.fromEntries(Object.entries(t.indexes).map(([n, ix]) => [n, { ...ix, opclass: null }])),
@@ -235,7 +256,7 @@ describe('ORM and driver introspection on the mirror, compared with Postgres', (
       views: Object.fromEntries(Object.entries(i.views).map(([name, v]) => [name, { ...v, definition: null }])),
     });
     expect(comparable(ours)).toEqual(comparable(theirs));
-    expect(Object.keys(ours.tables).sort()).toEqual(['customers', 'order_items', 'orders']);
+    expect(Object.keys(ours.tables).sort()).toEqual(['Products', 'customers', 'order_items', 'orders']);
     expect(ours.tables['orders']!.foreignKeys['FK_orders_customers']).toMatchObject({ tableTo: 'customers', onDelete: 'CASCADE' });
     expect(ours.tables['customers']!.columns[0]).toMatchObject({ name: 'id', dataType: 'serial', serialSequence: 'customers_id_seq' });
     expect(ours.tables['order_items']!.indexes['UX_order_items_sku']).toMatchObject({ columns: ['order_id', 'sku'], unique: true });
