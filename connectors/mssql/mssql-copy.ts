@@ -23,8 +23,9 @@ const BLOCK_BYTES = 1 << 20;
 const MAX_PARAMS = 2000;
 const MAX_ROWS_PER_REQUEST = 500;
 const COPY_DONE = Buffer.from([0x63, 0, 0, 0, 4]);
+const TIMESTAMPTZ = 1184;
 
-export type CopyContext = { tx: SessionTransaction; out: SessionOutput; interrupts: StatementInterrupts };
+export type CopyContext = { tx: SessionTransaction; out: SessionOutput; interrupts: StatementInterrupts; timeZone: string };
 
 export async function copyIn(plan: CopyIn, sink: CopyInSink, ctx: CopyContext): Promise<void> {
   const columns = plan.columns.length;
@@ -56,7 +57,8 @@ export async function copyIn(plan: CopyIn, sink: CopyInSink, ctx: CopyContext): 
       if (fields.length !== columns) {
         throw new PgFailure('22P04', fields.length < columns ? `missing data for column "${plan.columns[fields.length]!.name}"` : 'extra data after last expected column', { detail: `COPY line ${line}` });
       }
-      return fields.map((f, i) => (f === null ? null : serverValue(fromText(f, oids[i]!), params[i]!, oids[i]!)));
+      // timestamptz text stays as written: without a zone it is in the session's TimeZone.
+      return fields.map((f, i) => (f === null ? null : serverValue(fromText(f, oids[i] === TIMESTAMPTZ ? 25 : oids[i]!), params[i]!, oids[i]!, ctx.timeZone)));
     });
     if (values.length > 0 && ctx.tx.state === 'idle') await ctx.tx.beginImplicit();
     for (let i = 0; i < values.length; i += batch.rows) await runBatch(batch, values.slice(i, i + batch.rows), ctx);

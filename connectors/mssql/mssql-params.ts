@@ -15,15 +15,30 @@ const TIMESTAMPTZ = 1184;
 const MIN_MS = new Date(0).setUTCFullYear(1, 0, 1);
 const MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
-/** Reads a Bind payload (after the names) into server values for `params`, in the plan's parameter order. */
-export function bindParams(payload: Buffer, restOffset: number, paramOids: readonly number[], params: readonly TsqlParam[]): BoundParams {
-  const bound = decodeBind(payload, restOffset, paramOids);
-  const values = bound.params.map((v, i) => serverValue(v, params[i] ?? paramForType(paramOids[i] ?? 25), paramOids[i] ?? 25));
+/**
+ * Reads a Bind payload (after the names) into server values for `params`, in the plan's parameter order.
+ * `timeZone`: the session's, for timestamptz text without a zone (as Postgres reads it).
+ */
+export function bindParams(payload: Buffer, restOffset: number, paramOids: readonly number[], params: readonly TsqlParam[], timeZone = 'UTC'): BoundParams {
+  // timestamptz in text format is kept as the client wrote it (decodeBind would read it as UTC).
+  const decodeOids = paramOids.map((oid, i) => (oid === TIMESTAMPTZ && formatOf(payload, restOffset, i) === 0 ? 25 : oid));
+  const bound = decodeBind(payload, restOffset, decodeOids);
+  const values = bound.params.map((v, i) => serverValue(v, params[i] ?? paramForType(paramOids[i] ?? 25), paramOids[i] ?? 25, timeZone));
   return { values, resultFormats: bound.resultFormats };
 }
 
-/** A value in the SQLite storage form (by Postgres type `oid`) → the JS value tedious sends for `param`. */
-export function serverValue(v: StorageValue, param: TsqlParam, oid: number): ParamValue {
+/** Parameter i's format code in a Bind payload (none listed: text; one: all). */
+function formatOf(payload: Buffer, restOffset: number, i: number): number {
+  const count = payload.readInt16BE(restOffset);
+  if (count === 0) return 0;
+  return payload.readInt16BE(restOffset + 2 + 2 * (count === 1 ? 0 : i));
+}
+
+/**
+ * A value in the SQLite storage form (by Postgres type `oid`; timestamptz may also be the client's own text)
+ * → the JS value tedious sends for `param`.
+ */
+export function serverValue(v: StorageValue, param: TsqlParam, oid: number, timeZone = 'UTC'): ParamValue {
   if (v === null) return null;
   switch (param.type) {
     case 'Bit':
@@ -52,7 +67,7 @@ export function serverValue(v: StorageValue, param: TsqlParam, oid: number): Par
       return dateOf(parseTime(text(v)));
     case 'DateTime2':
     case 'DateTimeOffset':
-      return dateOf(oid === TIMESTAMPTZ ? parseTimestamptz(text(v)) : parseTimestamp(text(v)));
+      return dateOf(oid === TIMESTAMPTZ ? parseTimestamptz(text(v), undefined, timeZone) : parseTimestamp(text(v)));
   }
 }
 

@@ -193,7 +193,7 @@ export class MssqlSession implements ConnectorSession {
     // CopyData the client pipelined before our CopyInResponse is already queued.
     for (const raw of this.queue.takeCopyData()) sink.message(raw);
     try {
-      await copyIn(plan, sink, { tx: this.tx, out: this.out, interrupts: this.interrupts });
+      await copyIn(plan, sink, { tx: this.tx, out: this.out, interrupts: this.interrupts, timeZone: this.runner.timeZone() });
     } finally {
       this.copySink = null;
     }
@@ -273,7 +273,7 @@ export class MssqlSession implements ConnectorSession {
     let catalogParams: (string | null)[] = [];
     let formats: readonly number[];
     if (plan.kind === 'run') {
-      const bound = bindParams(payload, restOffset, statement.paramTypes, plan.params);
+      const bound = bindParams(payload, restOffset, statement.paramTypes, plan.params, this.runner.timeZone());
       params = bound.values;
       formats = bound.resultFormats;
     } else {

@@ -159,14 +159,18 @@ export function parseTimestamp(text: string, now?: NowSource): bigint {
   return checkRange(BigInt(p.days) * US_PER_DAY + p.timeUs, text);
 }
 
-/** timestamptz input → microseconds UTC; no zone in the text means the session zone, UTC. */
-export function parseTimestamptz(text: string, now?: NowSource): bigint {
+/**
+ * timestamptz input → microseconds UTC; no zone in the text means the session zone (`sessionZone`: UTC on
+ * SQLite, which stores UTC only; a SQL Server session's TimeZone).
+ */
+export function parseTimestamptz(text: string, now?: NowSource, sessionZone = 'UTC'): bigint {
   const sp = special(text, now);
   if (sp !== null) return sp;
   const p = parseParts(text, 'timestamptz');
   const local = BigInt(p.days) * US_PER_DAY + p.timeUs;
   let offset = p.offsetSeconds ?? 0;
   if (p.zoneName !== null) offset = zoneOffsetForLocal(p.zoneName, Number(local / 1000n));
+  else if (p.offsetSeconds === null && sessionZone !== 'UTC') offset = zoneOffsetForLocal(sessionZone, Number(local / 1000n));
   return checkRange(local - BigInt(offset) * US_PER_SECOND, text);
 }
 

@@ -92,6 +92,20 @@ describe('Bind values → tedious parameter values', () => {
     expect((d as Date).toISOString()).toBe('0001-01-01T00:00:00.000Z');
   });
 
+  it('reads timestamptz text without a zone in the session TimeZone, as Postgres does', async () => {
+    const zone = 'America/New_York';
+    for (const text of ['2024-07-04 12:00:00.000001', '2024-01-15 08:30:00', '2024-07-04 12:00:00+00', '2024-03-10 02:30:00+05:30']) {
+      const v = bindParams(bindPayload([{ value: text }]), 0, [1184], [{ type: 'DateTimeOffset', length: 6 }], zone).values[0];
+      await client.query(`SET TimeZone = '${zone}'`);
+      const res = await client.query<{ us: string }>(`SELECT (extract(epoch from '${text}'::timestamptz) * 1000000)::bigint::text AS us`);
+      await client.query(`SET TimeZone = 'UTC'`);
+      expect(microsOfParam(v)).toBe(BigInt(res.rows[0]!.us));
+    }
+    // Binary timestamptz is an instant already: the zone does not apply.
+    const binary = bindParams(bindPayload([{ value: await sendBytes("'2024-07-04 12:00:00+00'::timestamptz", 'timestamptz_send'), binary: true }]), 0, [1184], [{ type: 'DateTimeOffset', length: 6 }], zone).values[0];
+    expect(microsOfParam(binary)).toBe(BigInt(Date.UTC(2024, 6, 4, 12)) * 1000n);
+  });
+
   it('reads binary-format values as Postgres sends them', async () => {
     expect(bindOne(23, { type: 'Int' }, { value: await sendBytes("'-7'::int4", 'int4send'), binary: true })).toBe(-7);
     expect(bindOne(20, { type: 'BigInt' }, { value: await sendBytes("'-9223372036854775808'::int8", 'int8send'), binary: true })).toBe(-9223372036854775808n);
