@@ -253,6 +253,11 @@ export class MssqlSession implements ConnectorSession {
     return d.paramTypes;
   }
 
+  private catalogColumnCount(sql: string): number {
+    const d = this.backend.catalog.describe(sql);
+    return 'error' in d ? 0 : d.columns.length;
+  }
+
   private schemaVersion(): number {
     return (this.runner.txSchema ?? this.backend.schema)?.version ?? 0;
   }
@@ -281,7 +286,7 @@ export class MssqlSession implements ConnectorSession {
       catalogParams = bound.params.map((v, i) => (v === null ? null : textParam(v, statement.paramTypes[i] ?? 25)));
       formats = bound.resultFormats;
     }
-    const columns = plan.kind === 'run' ? (plan.columns?.length ?? 0) : plan.kind === 'catalog' ? 64 : 0;
+    const columns = plan.kind === 'run' ? (plan.columns?.length ?? 0) : plan.kind === 'catalog' ? this.catalogColumnCount(plan.sql) : 0;
     this.portals.set(portalName, { plan, params, catalogParams, binary: binaryColumns(formats, columns), result: null, sent: 0 });
     this.out.write(BindCompleteFrame);
   }
