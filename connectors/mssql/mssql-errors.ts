@@ -1,5 +1,6 @@
 // SQL Server errors → Postgres errors, by error number as a table. The server's message is kept (it names
 // the object); a Postgres-like detail is added where it is cheap to read from the message.
+import mssql from 'mssql';
 import { PgFailure } from '../sqlite/pg-failure.js';
 
 type Mapping = { readonly code: string; readonly refine?: (message: string) => string };
@@ -84,6 +85,15 @@ export function mssqlFailure(err: unknown): PgFailure {
   const code = (err as { code?: unknown } | null)?.code;
   const message = err instanceof Error ? err.message : String(err);
   if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return new PgFailure(code, message);
+  // Any failure to reach the server (refused, timed out, TLS, login) is a connection exception: clients and
+  // the tests tell "the backend is gone" by class 08.
+  if (err instanceof mssql.ConnectionError) {
+    return code === 'ELOGIN' ? new PgFailure('08001', `could not log in to SQL Server: ${message}`) : new PgFailure('08006', `could not reach SQL Server: ${message}`);
+  }
+  // tarn's acquire timeout: every pooled connection stayed busy.
+  if (err instanceof Error && err.name === 'TimeoutError') return new PgFailure('53300', `no SQL Server connection became free in time: ${message}`);
+  // A connection lost under a request reaches us as a RequestError (EREQUEST) around tedious's ConnectionError.
+  if (CONNECTION_LOST.has(String(innerCode(err)))) return new PgFailure('08006', `lost the connection to SQL Server: ${message}`);
   switch (code) {
     case 'ECANCEL':
       return new PgFailure('57014', 'canceling statement due to user request');
@@ -100,6 +110,13 @@ export function mssqlFailure(err: unknown): PgFailure {
       return new PgFailure('22023', message);
   }
   return new PgFailure('XX000', message);
+}
+
+const CONNECTION_LOST = new Set(['ESOCKET', 'ECONNCLOSED', 'ECONNRESET']);
+
+function innerCode(err: unknown): unknown {
+  const inner = (err as { originalError?: { code?: unknown; info?: { code?: unknown } } } | null)?.originalError;
+  return inner?.info?.code ?? inner?.code;
 }
 
 /** One SQL Server error message → a failure, by the table (XX000 with the server's message when unlisted). */

@@ -144,9 +144,10 @@ export class SessionTransaction {
     try {
       if (live) await (commit ? tx.commit() : tx.rollback());
     } catch (err) {
-      // A failed COMMIT leaves nothing committed, as in Postgres; its connection goes back to the pool rolled back.
-      if (commit) await tx!.rollback().catch(() => undefined);
-      else if (isLostConnection(err)) return this.reset(false);
+      // ROLLBACK always ends the transaction, as in Postgres: a rollback that fails (the connection was lost)
+      // has nothing left to undo. A failed COMMIT leaves nothing committed; the client hears why.
+      if (!commit) return this.reset(false);
+      await tx!.rollback().catch(() => undefined);
       this.reset(false);
       throw err;
     }
@@ -174,9 +175,4 @@ function serverName(depth: number): string {
 
 function noTransaction(): Notice {
   return { code: '25P01', message: 'there is no transaction in progress' };
-}
-
-function isLostConnection(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'ESOCKET' || code === 'ECONNCLOSED' || code === 'ENOCONN' || code === 'EABORT';
 }

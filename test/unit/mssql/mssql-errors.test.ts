@@ -67,6 +67,12 @@ describe('SQL Server errors → SQLSTATE', () => {
     expect(mssqlFailure(new mssql.RequestError('Canceled.', 'ECANCEL')).code).toBe('57014');
     expect(mssqlFailure(new mssql.ConnectionError('Connection lost - read ECONNRESET', 'ESOCKET')).code).toBe('08006');
     expect(mssqlFailure(new mssql.ConnectionError("Login failed for user 'sa'.", 'ELOGIN')).code).toBe('08001');
+    // A connect that timed out is the backend being gone (class 08), not a cancelled statement.
+    expect(mssqlFailure(new mssql.ConnectionError('Failed to connect to db:1433 in 15000ms', 'ETIMEOUT')).code).toBe('08006');
+    expect(mssqlFailure(new mssql.RequestError('Timeout: Request failed to complete in 15000ms', 'ETIMEOUT')).code).toBe('57014');
+    // The connection dropped under a running request: mssql wraps tedious's ConnectionError as `info`.
+    const lost = Object.assign(new Error('Connection lost - read ECONNRESET'), { info: new mssql.ConnectionError('Connection lost - read ECONNRESET', 'ESOCKET') });
+    expect(mssqlFailure(new mssql.RequestError(lost, 'EREQUEST')).code).toBe('08006');
     expect(mssqlFailure(new Error('something else')).code).toBe('XX000');
   });
 });
