@@ -28,6 +28,8 @@ export class SessionTransaction {
   private serverEnded = false;
   /** Postgres savepoint names, innermost last; on the server they are pgf_sp<depth> (SQL Server allows 32 characters). */
   private savepoints: string[] = [];
+  /** BEGIN asked for an isolation level other than READ COMMITTED, which stays on the connection after the transaction. */
+  private isolationChanged = false;
 
   constructor(
     private readonly backend: MssqlBackend,
@@ -132,6 +134,7 @@ export class SessionTransaction {
       if (aborted && this.tx === tx) this.serverEnded = true;
     });
     await tx.begin(isolation ? ISOLATION[isolation] : undefined);
+    this.isolationChanged = isolation !== null && isolation !== 'read committed';
     this.tx = tx;
     this.serverEnded = false;
     this.savepoints = [];
@@ -141,6 +144,8 @@ export class SessionTransaction {
   private async finish(commit: boolean): Promise<[string, string][]> {
     const tx = this.tx;
     const live = tx !== null && !this.serverEnded;
+    // The level set by BEGIN outlives the transaction on its pooled connection: the next borrower gets the default.
+    if (live && this.isolationChanged) await this.control('SET TRANSACTION ISOLATION LEVEL READ COMMITTED').catch(() => undefined);
     try {
       if (live) await (commit ? tx.commit() : tx.rollback());
     } catch (err) {
@@ -157,6 +162,7 @@ export class SessionTransaction {
   private reset(committed: boolean): [string, string][] {
     this.tx = null;
     this.serverEnded = false;
+    this.isolationChanged = false;
     this.state = 'idle';
     this.readOnly = false;
     this.savepoints = [];
