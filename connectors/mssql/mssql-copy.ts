@@ -28,6 +28,7 @@ const TIMESTAMPTZ = 1184;
 export type CopyContext = { tx: SessionTransaction; out: SessionOutput; interrupts: StatementInterrupts; timeZone: string };
 
 export async function copyIn(plan: CopyIn, sink: CopyInSink, ctx: CopyContext): Promise<void> {
+  if (ctx.tx.readOnly) throw new PgFailure('25006', 'cannot execute COPY FROM in a read-only transaction');
   const columns = plan.columns.length;
   ctx.out.write(encodeBackend({ kind: 'CopyInResponse', format: 0, columnFormats: new Array<number>(columns).fill(0) }));
   ctx.out.flush();
