@@ -89,6 +89,11 @@ export class MssqlBackend {
     return load;
   }
 
+  /** The schema could not be re-read after DDL: the next statement reads it first. */
+  forgetSchema(): void {
+    this.schemaValue = null;
+  }
+
   /** A schema read inside a session's transaction (it sees the transaction's own DDL); shared by nobody else. */
   async privateSchema(run: RowsRunner): Promise<MssqlSchema> {
     return toMssqlSchema(await readServerModel(run), ++this.versions);

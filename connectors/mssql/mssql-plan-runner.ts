@@ -71,7 +71,8 @@ export class PlanRunner {
       throw mssqlFailure(this.interrupts.failureOf(err));
     }
     const res = this.encode(plan, result, binary);
-    if (plan.schemaChanged) await this.schemaChanged();
+    // The DDL ran: a schema that cannot be read now is read again before the next statement, not reported as its failure.
+    if (plan.schemaChanged) await this.schemaChanged().catch(() => this.backend.forgetSchema());
     return res;
   }
 
