@@ -1,1 +1,1 @@
-SELECT id, active, frozen FROM customers JOIN accounts ON accounts.owner_id = customers.id
+SELECT customers.id, active, frozen FROM customers JOIN accounts ON accounts.owner_id = customers.id

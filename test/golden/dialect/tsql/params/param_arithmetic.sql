@@ -1,1 +1,1 @@
-SELECT id FROM order_items WHERE quantity * $1 > $2
+SELECT order_id FROM order_items WHERE quantity * $1 > $2
