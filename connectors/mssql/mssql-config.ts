@@ -90,6 +90,9 @@ export function mssqlPoolConfig(o: MssqlUrlOptions): MssqlPoolConfig {
     connectionTimeout: o.connectTimeoutMs,
     requestTimeout: o.requestTimeoutMs,
     arrayRowMode: true,
+    // mssql's default validation runs SELECT 1 on every acquire (a round trip per statement); checking the
+    // socket finds connections the server closed, and a statement on one that died unnoticed fails with 08006.
+    validateConnection: 'socket',
     pool: { max: o.poolMax, min: 0, idleTimeoutMillis: 30_000 },
     options: {
       encrypt: o.encrypt,

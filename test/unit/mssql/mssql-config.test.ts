@@ -34,7 +34,7 @@ describe('mssql:// URLs', () => {
     const o = ok('mssql://u:p@host/db?encrypt=false&trustServerCertificate=true&connectTimeout=5000&requestTimeout=60000&poolMax=3');
     expect(o).toMatchObject({ encrypt: false, trustServerCertificate: true, connectTimeoutMs: 5000, requestTimeoutMs: 60000, poolMax: 3 });
     const cfg = mssqlPoolConfig(o);
-    expect(cfg).toMatchObject({ server: 'host', database: 'db', connectionTimeout: 5000, requestTimeout: 60000, arrayRowMode: true, pool: { max: 3 } });
+    expect(cfg).toMatchObject({ server: 'host', database: 'db', connectionTimeout: 5000, requestTimeout: 60000, arrayRowMode: true, validateConnection: 'socket', pool: { max: 3 } });
     expect(cfg.options).toMatchObject({ encrypt: false, trustServerCertificate: true, useUTC: true });
   });
 
