@@ -4,18 +4,17 @@
 // attached. A `catalog` plan's Postgres SQL is compiled by the same compiler and run there, on the main
 // thread: catalog queries read a few hundred rows at most. Answers are what a SQLite tenant with the same
 // schema answers, with SQL Server's constraint and index names (mirror-model.ts).
-import type Database from 'better-sqlite3';
 import { attachCatalog, refreshCatalog, type ModelReader } from '../../sqlite/catalog/catalog-attach.js';
 import { inlineFunctions } from '../../sqlite/function-registrar.js';
 import { BindError, fromText } from '../../sqlite/sqlite-params.js';
 import { pgErrorOf } from '../../sqlite/sqlite-errors.js';
 import { commandTag } from '../../sqlite/sqlite-output.js';
 import type { SqlitePlan, SqliteSchema, SqliteTranslator } from '../../sqlite/sqlite-plan.js';
-import { METADATA_DDL, readSchema } from '../../sqlite/sqlite-schema-reader.js';
+import { METADATA_DDL } from '../../sqlite/sqlite-schema-reader.js';
 import { defaultSettings } from '../../sqlite/sqlite-settings.js';
 import type { StorageValue } from '../../sqlite/sqlite-types.js';
 import { WorkerConnection } from '../../sqlite/worker-connection.js';
-import { mirrorDdl } from './mirror-ddl.js';
+import { MirrorBuilder } from './mirror-builder.js';
 import { mirrorModelReader } from './mirror-model.js';
 import type { ServerModel } from './server-model.js';
 
@@ -37,30 +36,31 @@ export class MssqlCatalog {
   private schema: SqliteSchema = { version: 0, tables: new Map() };
   private reader: ModelReader | null = null;
   private readonly plans = new Map<string, RunPlan | CatalogFailure>();
-  /** Mirror DDL statements the SQLite compiler refused (with the simpler fallback used, or the table left out). */
-  readonly notes: string[] = [];
+  /** The model given to load, built into the mirror on the first catalog query (most sessions never send one). */
+  private pending: ServerModel | null = null;
+  /** The model the mirror (built or pending) shows, as JSON: reloading an unchanged model keeps the mirror. */
+  private loadedKey: string | null = null;
+  private readonly buildNotes: string[] = [];
 
-  constructor(private readonly translator: SqliteTranslator) {}
+  private readonly builder: MirrorBuilder;
 
-  /** (Re)builds the mirror from the server's model. */
+  constructor(private readonly translator: SqliteTranslator) {
+    this.builder = new MirrorBuilder(translator);
+  }
+
+  /** Takes the server's model; the mirror is (re)built from it when a catalog query first needs it. */
   load(model: ServerModel): void {
+    const key = JSON.stringify(model);
+    if (key === this.loadedKey) return;
     this.close();
-    this.notes.length = 0;
-    const conn = new WorkerConnection(':memory:', new Int32Array(1), (db, session) => {
-      db.exec(METADATA_DDL);
-      inlineFunctions(db, session);
-      attachCatalog(db);
-    });
-    this.conn = conn;
-    const version = this.schema.version + 1;
-    this.schema = { version, tables: new Map() };
-    for (const stmt of mirrorDdl(model)) {
-      const failed = this.execDdl(conn.db, stmt.sql);
-      if (failed === null) continue;
-      const fallbackFailed = stmt.fallback === null ? failed : this.execDdl(conn.db, stmt.fallback);
-      this.notes.push(`${stmt.sql}: ${failed}${stmt.fallback === null ? '' : fallbackFailed === null ? ' (created without defaults and constraints)' : ` (left out: ${fallbackFailed})`}`);
-    }
-    this.reader = mirrorModelReader(model);
+    this.loadedKey = key;
+    this.pending = model;
+  }
+
+  /** Mirror DDL statements the SQLite compiler refused (with the simpler fallback used, or the table left out). */
+  get notes(): readonly string[] {
+    this.ensureBuilt();
+    return this.buildNotes;
   }
 
   describe(sql: string): CatalogDescription | CatalogFailure {
@@ -92,32 +92,33 @@ export class MssqlCatalog {
     this.plans.clear();
     this.conn?.close();
     this.conn = null;
+    this.pending = null;
+    this.loadedKey = null;
   }
 
-  /** Runs one mirror DDL statement; null when it ran, else why not. */
-  private execDdl(db: Database.Database, sql: string): string | null {
-    try {
-      const plans = this.translator(sql, this.schema);
-      for (const p of plans) {
-        if (p.kind === 'error') return `${p.code} ${p.message}`;
-        if (p.kind !== 'run') continue;
-        db.exec('SAVEPOINT pgf_mirror');
-        try {
-          for (const s of p.sqlite) db.exec(s);
-          db.exec('RELEASE pgf_mirror');
-        } catch (err) {
-          db.exec('ROLLBACK TO pgf_mirror; RELEASE pgf_mirror');
-          throw err;
-        }
-      }
-      this.schema = schemaOf(db, this.schema.version);
-      return null;
-    } catch (err) {
-      return err instanceof Error ? err.message : String(err);
-    }
+  private ensureBuilt(): void {
+    const model = this.pending;
+    if (model === null) return;
+    this.pending = null;
+    this.buildNotes.length = 0;
+    const conn = new WorkerConnection(':memory:', new Int32Array(1), (db, session) => {
+      db.exec(METADATA_DDL);
+      inlineFunctions(db, session);
+      attachCatalog(db);
+    });
+    this.conn = conn;
+    const built = this.builder.build(conn.db, model, this.schema.version + 1);
+    this.schema = built.schema;
+    this.buildNotes.push(...built.notes);
+    this.reader = mirrorModelReader(model);
   }
 
   private compile(sql: string): RunPlan | CatalogFailure {
+    try {
+      this.ensureBuilt();
+    } catch (err) {
+      return { error: { code: 'XX000', message: `the SQL Server catalog mirror could not be built: ${err instanceof Error ? err.message : String(err)}` } };
+    }
     if (this.conn === null) return { error: { code: '55000', message: 'the SQL Server schema has not been read yet' } };
     const known = this.plans.get(sql);
     if (known) return known;
@@ -138,9 +139,6 @@ export class MssqlCatalog {
   }
 }
 
-function schemaOf(db: Database.Database, version: number): SqliteSchema {
-  return { version, tables: new Map(readSchema(db).map((r) => [r.name, r])) };
-}
 
 function columnsOf(plan: RunPlan): CatalogColumn[] {
   return (plan.columns ?? []).map((c) => ({ name: c.name, oid: c.type.oid, typmod: c.type.typmod, typlen: c.type.typlen }));

@@ -6,6 +6,7 @@ import { MssqlCatalog, type CatalogFailure, type CatalogResult } from '../../../
 import { modelFromRows } from '../../../connectors/mssql/catalog/mssql-schema-reader.js';
 import type { ServerColumn, ServerModel, ServerTable } from '../../../connectors/mssql/catalog/server-model.js';
 import { objectOid } from '../../../connectors/sqlite/catalog/catalog-oids.js';
+import type { SqliteTranslator } from '../../../connectors/sqlite/sqlite-plan.js';
 import { translateToSqlite } from '../../../rewrite/dialect/sqlite/index.js';
 import { loadParser } from '../../../rewrite/parser/pg-parser.js';
 import { FIXTURE_ROWS } from './catalog-fixture.js';
@@ -51,6 +52,53 @@ describe('MssqlCatalog', () => {
     expect(ok(catalog.run(sql, [])).rows).toEqual([['a']]);
     catalog.load({ tables: [table('b', { columns: [col('id', 'int')] })] });
     expect(ok(catalog.run(sql, [])).rows).toEqual([['b']]);
+    catalog.close();
+  });
+
+  it('builds on the first query, keeps an unchanged model, and after a change compiles only the statements it touches', () => {
+    const calls: string[] = [];
+    const counting: SqliteTranslator = (sql, schema) => {
+      calls.push(sql);
+      return translateToSqlite(sql, schema);
+    };
+    const base = modelFromRows(FIXTURE_ROWS);
+    const catalog = new MssqlCatalog(counting);
+    catalog.load(base);
+    expect(calls).toEqual([]);
+    const sql = `select a.attname, format_type(a.atttypid, a.atttypmod) from pg_catalog.pg_attribute a join pg_catalog.pg_class c on c.oid = a.attrelid
+      where c.relname = $1 and a.attnum > 0 order by c.relname, a.attnum`;
+    ok(catalog.run(sql, ['orders']));
+    expect(calls).toHaveLength(2); // the DDL as one batch, the query
+    catalog.load(modelFromRows(FIXTURE_ROWS));
+    ok(catalog.run(sql, ['orders']));
+    expect(calls).toHaveLength(2);
+    // order_items gains a column: its CREATE TABLE and its index compile again, nothing else (customers, orders, big_orders do not refer to it).
+    const changed = { tables: base.tables.map((t) => (t.name === 'order_items' ? { ...t, columns: [...t.columns, { ...t.columns[1]!, name: 'extra', typeName: 'nvarchar', maxLength: 9 }] } : t)) };
+    catalog.load(changed);
+    const after = ok(catalog.run(sql, ['order_items'])).rows;
+    expect(calls.slice(2).map((c) => c.slice(0, 30))).toEqual(['CREATE TABLE order_items (orde', 'CREATE UNIQUE INDEX "UX_order_', sql.slice(0, 30)]);
+    expect(after.at(-1)).toEqual(['extra', 'character varying(9)']);
+    const fresh = new MssqlCatalog(translateToSqlite);
+    fresh.load(changed);
+    const all = `select c.relname, c.relkind, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull from pg_catalog.pg_attribute a join pg_catalog.pg_class c on c.oid = a.attrelid order by 1, 3`;
+    expect(ok(catalog.run(all, [])).rows).toEqual(ok(fresh.run(all, [])).rows);
+    expect(catalog.notes).toEqual([]);
+    catalog.close();
+    fresh.close();
+  });
+
+  it('creates a table whose DDL the compiler refuses from its fallback, says so, and still shows its keys and CHECK', () => {
+    // SQL Server converts implicitly where Postgres has no operator (character varying > integer): the CHECK does not compile.
+    const model: ServerModel = { tables: [table('t', {
+      columns: [col('id', 'int', { nullable: false }), col('code', 'nvarchar', { maxLength: 5 })], primaryKey: { name: 'PK_t', columns: ['id'] },
+      checks: [{ name: 'CK_t_code', definition: '([code]>(0))', column: 'code' }],
+    })] };
+    const catalog = new MssqlCatalog(translateToSqlite);
+    catalog.load(model);
+    expect(catalog.notes).toHaveLength(1);
+    expect(catalog.notes[0]).toMatch(/^CREATE TABLE t \(.*\): .* \(created without defaults and constraints\)$/);
+    const cons = ok(catalog.run(`select conname, contype, pg_get_constraintdef(oid) from pg_catalog.pg_constraint order by 1`, [])).rows;
+    expect(cons).toEqual([['CK_t_code', 'c', 'CHECK ((code > (0)))'], ['PK_t', 'p', 'PRIMARY KEY (id)']]);
     catalog.close();
   });
 
