@@ -96,8 +96,13 @@ function serialType(c: ServerColumn): string | null {
 /** The default Postgres would show for the column (\d, column_default), or null: translated, or the T-SQL text. */
 export function defaultDisplay(table: string, c: ServerColumn): string | null {
   if (serialType(c)) return `nextval('${sequenceName(table, c.name).replaceAll("'", "''")}'::regclass)`;
-  if (c.defaultDefinition === null) return null;
+  // DEFAULT NULL is no default to Postgres (it keeps no pg_attrdef row for a NULL constant).
+  if (c.defaultDefinition === null || isNullDefault(c.defaultDefinition)) return null;
   return translateDefault(c)?.display ?? stripParens(c.defaultDefinition);
+}
+
+function isNullDefault(definition: string): boolean {
+  return /^null$/i.test(stripParens(definition));
 }
 
 /** The sequence name Postgres gives a serial column, as regclass prints it (quoted when it must be). */
@@ -111,7 +116,7 @@ const NOW = /^(getdate|getutcdate|sysdatetime|sysutcdatetime|sysdatetimeoffset|c
 const UUID_FN = /^(newid|newsequentialid)\(\)$/i;
 const NUMBER = /^[+-]?\d+(\.\d+)?$/;
 const STRING = /^N?'((?:[^']|'')*)'$/;
-const CONVERT = /^CONVERT\(\[?\w+\]?,(.*)\)$/i;
+const CONVERT = /^CONVERT\(\[?\w+\]?(?:\(\d+(?:,\d+)?\))?,(.*)\)$/i;
 
 /** A SQL Server default constraint's definition in Postgres, when it is a simple constant or clock/uuid call. */
 export function translateDefault(c: ServerColumn): Translated | null {

@@ -76,6 +76,9 @@ describe('defaults', () => {
       [column('int', '(NEXT VALUE FOR [dbo].[seq])'), null, 'NEXT VALUE FOR [dbo].[seq]'],
       [column('int', '(getdate())'), null, 'getdate()'],
       [column('int', null), null, null],
+      [column('int', '(NULL)'), null, null],
+      [column('datetime2', '(CONVERT([datetime2](7),getdate()))'), 'now()', 'now()'],
+      [column('decimal', '(CONVERT([decimal](10,2),(0)))', { precision: 10, scale: 2 }), '0', '0'],
     ];
     for (const [c, ddl, display] of cases) {
       expect(translateDefault(c)?.ddl ?? null, c.defaultDefinition ?? 'none').toBe(ddl);
