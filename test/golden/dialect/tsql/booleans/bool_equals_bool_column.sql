@@ -1,0 +1,1 @@
+SELECT customers.id, active = frozen AS same FROM customers JOIN accounts ON accounts.owner_id = customers.id

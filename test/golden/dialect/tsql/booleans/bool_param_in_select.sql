@@ -1,0 +1,1 @@
+SELECT $1::boolean AS b, NOT $2::boolean AS nb

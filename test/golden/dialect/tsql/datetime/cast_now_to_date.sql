@@ -1,0 +1,1 @@
+SELECT id FROM orders WHERE shipped_at::date = current_date OR ordered_on = now()::date

@@ -1,0 +1,1 @@
+SELECT 'infinity'::timestamp AS inf

@@ -1,0 +1,1 @@
+CREATE VIEW sorted_orders AS SELECT id, total FROM orders ORDER BY total

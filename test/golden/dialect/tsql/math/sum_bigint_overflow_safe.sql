@@ -1,0 +1,1 @@
+SELECT sum(id) AS s, avg(id) AS a FROM orders

@@ -1,0 +1,1 @@
+SELECT DISTINCT country FROM customers ORDER BY name

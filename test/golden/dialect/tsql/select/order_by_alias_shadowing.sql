@@ -1,0 +1,1 @@
+SELECT name AS id FROM customers ORDER BY id
