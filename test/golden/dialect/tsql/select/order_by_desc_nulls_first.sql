@@ -1,0 +1,1 @@
+SELECT id FROM orders ORDER BY total DESC NULLS FIRST, shipped_at ASC NULLS FIRST

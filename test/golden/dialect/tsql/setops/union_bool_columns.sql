@@ -1,0 +1,1 @@
+SELECT active FROM customers UNION SELECT frozen FROM accounts
