@@ -77,10 +77,16 @@ export const GAPS: readonly Gap[] = [
     example: 'SELECT [a] FROM [t] ORDER BY [a] OFFSET 5 ROWS',
   },
   {
-    name: 'TOP … WITH TIES / TOP (expression)',
-    pattern: /\bTOP\s*\((?!\s*(\d+|@\w+)\s*\))|\bTOP\s*\([^)]*\)\s*WITH\s+TIES\b/i,
-    reason: 'TOP takes a literal or a variable without WITH TIES in the grammar',
+    name: 'TOP … WITH TIES',
+    pattern: /\bTOP\s*\([^)]*\)\s*WITH\s+TIES\b/i,
+    reason: 'WITH TIES after TOP is not in the grammar',
     example: 'SELECT TOP (3) WITH TIES [a] FROM [t] ORDER BY [a]',
+  },
+  {
+    name: 'TOP (variable or expression) before a qualified column',
+    pattern: /\bTOP\s*\((?!\s*\d+\s*\))/i,
+    reason: 'after TOP (@v) or TOP (a + b) the grammar reads the next name as an alias and stops at its dot',
+    example: 'SELECT TOP (@p1) [t].[a] AS [a] FROM [t]',
   },
   {
     name: 'bitwise & | ^',
