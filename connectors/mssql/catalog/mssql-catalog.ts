@@ -41,6 +41,8 @@ export class MssqlCatalog {
   /** The model the mirror (built or pending) shows, as JSON: reloading an unchanged model keeps the mirror. */
   private loadedKey: string | null = null;
   private readonly buildNotes: string[] = [];
+  /** Why the last build failed (until the next load). */
+  private buildError: string | null = null;
 
   private readonly builder: MirrorBuilder;
 
@@ -94,6 +96,7 @@ export class MssqlCatalog {
     this.conn = null;
     this.pending = null;
     this.loadedKey = null;
+    this.buildError = null;
   }
 
   private ensureBuilt(): void {
@@ -117,9 +120,9 @@ export class MssqlCatalog {
     try {
       this.ensureBuilt();
     } catch (err) {
-      return { error: { code: 'XX000', message: `the SQL Server catalog mirror could not be built: ${err instanceof Error ? err.message : String(err)}` } };
+      this.buildError = `the SQL Server catalog mirror could not be built: ${err instanceof Error ? err.message : String(err)}`;
     }
-    if (this.conn === null) return { error: { code: '55000', message: 'the SQL Server schema has not been read yet' } };
+    if (this.conn === null) return { error: this.buildError ? { code: 'XX000', message: this.buildError } : { code: '55000', message: 'the SQL Server schema has not been read yet' } };
     const known = this.plans.get(sql);
     if (known) return known;
     let plan: RunPlan | CatalogFailure;
