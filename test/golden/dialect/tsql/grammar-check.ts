@@ -42,7 +42,7 @@ export const GAPS: readonly Gap[] = [
   },
   {
     name: 'COLLATE after an expression',
-    pattern: /[)\]']\s*COLLATE\s+\w+/i,
+    pattern: /[)']\s*COLLATE\s+\w+/i,
     reason: 'COLLATE is accepted after a bare column only, not after a call, a parenthesised expression or a literal',
     example: "SELECT [a] FROM [t] WHERE LOWER([a]) COLLATE Latin1_General_CI_AS LIKE N'x'",
   },
