@@ -97,6 +97,12 @@ export class PlanRunner {
       case 'transaction':
         return this.transaction(plan);
       case 'set': {
+        if (plan.name === 'all' && plan.value === null) {
+          // RESET ALL: every setting back to its session default.
+          this.out.complete(plan.tag);
+          for (const [k, v] of this.settings.resetAll()) this.out.parameterStatus(k, v);
+          return;
+        }
         const outcome = this.settings.set(plan.name, plan.value, plan.local, this.tx.state !== 'idle');
         if (!outcome.ok) throw new PgFailure(outcome.code, outcome.message);
         if (plan.local && this.tx.state === 'idle') this.out.notice('25P01', 'SET LOCAL can only be used in transaction blocks');

@@ -155,6 +155,10 @@ describe('SQLite session', () => {
     expect((await sql.unsafe('show statement_timeout'))[0]).toEqual({ statement_timeout: '0' });
     await sql.unsafe('reset application_name');
     expect((await sql.unsafe('show application_name'))[0]).toEqual({ application_name: 'postgres.js' }); // the startup value
+    await sql.unsafe("set application_name = other; set statement_timeout = '7s'");
+    await sql.unsafe('reset all');
+    expect((await sql.unsafe('show application_name'))[0]).toEqual({ application_name: 'postgres.js' });
+    expect((await sql.unsafe('show statement_timeout'))[0]).toEqual({ statement_timeout: '0' });
     await sql.end();
   });
 
