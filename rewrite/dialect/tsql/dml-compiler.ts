@@ -17,7 +17,7 @@ import type { MssqlTable, RunPlan } from './plan-types.js';
 import { runPlan } from './run-plan.js';
 import { compileQuery, compileWith, type QueryColumn } from './select-compiler.js';
 import { asCondition, asValue, texpr } from './texpr.js';
-import { ident, tableName } from './tsql-text.js';
+import { ident, tableName, withIdentityInsert } from './tsql-text.js';
 
 export type DmlTarget = { table: MssqlTable; columns: ShapeColumn[]; refname: string; sql: string };
 
@@ -76,7 +76,7 @@ export function compileInsert(ctx: TsqlContext, n: AstObject): RunPlan {
   const cols = source === 'DEFAULT VALUES' ? '' : ` (${names.map(ident).join(', ')})`;
   let sql = `INSERT INTO ${target.sql}${cols}${output?.sql ?? ''} ${source}`;
   const identity = target.table.columns.find((c) => c.identity && names.includes(c.name));
-  if (identity) sql = `SET IDENTITY_INSERT ${target.sql} ON; ${sql}; SET IDENTITY_INSERT ${target.sql} OFF`;
+  if (identity) sql = withIdentityInsert(target.sql, sql);
   return runPlan(ctx, sql, output?.columns ?? null, { kind: 'rows', command: 'INSERT' }, { readOnly: false });
 }
 

@@ -15,7 +15,7 @@ import { compileExpr } from './expr-compiler.js';
 import type { RunPlan } from './plan-types.js';
 import { runPlan } from './run-plan.js';
 import { asCondition, asValue } from './texpr.js';
-import { ident } from './tsql-text.js';
+import { ident, withIdentityInsert } from './tsql-text.js';
 
 export function compileMerge(ctx: TsqlContext, n: AstObject, target: DmlTarget, columns: readonly ShapeColumn[]): RunPlan {
   const oc = obj(bodyOf(n['onConflictClause'], 'OnConflictClause') ?? n['onConflictClause'])!;
@@ -65,6 +65,6 @@ export function compileMerge(ctx: TsqlContext, n: AstObject, target: DmlTarget, 
   const identity = target.table.columns.find((c) => c.identity && names.includes(c.name));
   // MERGE must end with a semicolon.
   let sql = `MERGE INTO ${target.sql} WITH (HOLDLOCK) AS ${t} USING ${usingSource} AS [excluded] (${names.map(ident).join(', ')}) ON ${on}${matched} ${insert}${output?.sql ?? ''};`;
-  if (identity) sql = `SET IDENTITY_INSERT ${target.sql} ON; ${sql} SET IDENTITY_INSERT ${target.sql} OFF`;
+  if (identity) sql = withIdentityInsert(target.sql, sql);
   return runPlan(ctx, sql, output?.columns ?? null, { kind: 'rows', command: 'INSERT' }, { readOnly: false });
 }

@@ -20,3 +20,13 @@ export function call(fn: string, ...args: string[]): string {
 export function tableName(schema: string, name: string): string {
   return `${ident(schema === 'public' ? 'dbo' : schema)}.${ident(name)}`;
 }
+
+/**
+ * A statement that writes an identity column (Postgres lets a serial column be given a value). IDENTITY_INSERT
+ * belongs to the connection, which the pool hands to the next session: it is switched off even when the
+ * statement fails (THROW re-raises the original error).
+ */
+export function withIdentityInsert(table: string, statement: string): string {
+  const body = statement.replace(/;\s*$/, '');
+  return `SET IDENTITY_INSERT ${table} ON; BEGIN TRY ${body}; END TRY BEGIN CATCH SET IDENTITY_INSERT ${table} OFF; THROW; END CATCH; SET IDENTITY_INSERT ${table} OFF`;
+}

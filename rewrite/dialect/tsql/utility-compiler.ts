@@ -10,7 +10,7 @@ import type { TsqlContext } from './context.js';
 import type { MssqlPlan, RunPlan } from './plan-types.js';
 import { runPlan } from './run-plan.js';
 import { compileQuery } from './select-compiler.js';
-import { ident, param, tableName } from './tsql-text.js';
+import { ident, param, tableName, withIdentityInsert } from './tsql-text.js';
 import { tsqlParam } from './tsql-types.js';
 import { bodyOf } from '../../tenant/ast-nodes.js';
 
@@ -54,7 +54,7 @@ export function compileCopy(ctx: TsqlContext, n: AstObject): MssqlPlan {
     const insert = `INSERT INTO ${target} (${names.map(ident).join(', ')}) VALUES (${columns.map((_, i) => param(i + 1)).join(', ')})`;
     return {
       kind: 'copy_in',
-      insert: identity ? `SET IDENTITY_INSERT ${target} ON; ${insert}; SET IDENTITY_INSERT ${target} OFF` : insert,
+      insert: identity ? withIdentityInsert(target, insert) : insert,
       columns: columns.map((c) => ({ name: c.name, type: typeRef(c.type) })),
       paramTypes: columns.map((c) => typeRef(c.type)),
       params: columns.map((c) => tsqlParam(c.type)),
