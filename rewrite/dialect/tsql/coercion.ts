@@ -17,7 +17,10 @@ export function coerce(ctx: TsqlContext, e: TExpr, to: PgType, mode: CoercionMod
     // A parameter's type carries no typmod (Postgres describes $1 as numeric, not numeric(10,2)).
     const base = to.typmod >= 0 ? (pgType(to.name) ?? to) : to;
     ctx.setParamType(e.param, base);
-    const p: TExpr = { sql: e.sql, type: base, name: e.name };
+    // A numeric parameter travels as text and is cast here: tedious would read a decimal through a JS number.
+    const sql = base.category === 'numeric' ? `CAST(${e.sql} AS ${tsqlType(mode === 'implicit' ? base : to)})` : e.sql;
+    ctx.paramText.set(e.param, sql);
+    const p: TExpr = { sql, type: base, name: e.name };
     return mode === 'explicit' && base !== to ? convert(p, to, mode) : { ...p, type: to };
   }
   if (e.unknownText !== undefined) return { ...literalAs(e.unknownText, to, mode), name: e.name, notNull: true };

@@ -5,6 +5,8 @@ import type { MssqlSchema, MssqlTable } from './plan-types.js';
 
 export class TsqlContext {
   readonly params: (PgType | undefined)[] = [];
+  /** How a typed parameter is written where it is used (a numeric one is sent as text and cast: see coercion.ts). */
+  readonly paramText = new Map<number, string>();
   /** Innermost WITH first. */
   readonly ctes: Map<string, RelationShape>[] = [];
   /** WITH queries, hoisted to the statement (T-SQL allows WITH only at the top of a statement). */

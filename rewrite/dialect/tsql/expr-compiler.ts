@@ -25,7 +25,7 @@ export function compileExpr(ctx: TsqlContext, node: unknown, scope: Scope): TExp
     case 'ParamRef': {
       const number = n['number'] as number;
       const known = ctx.paramType(number);
-      return known ? texpr(param(number), known) : { sql: param(number), type: T('unknown'), name: NO_NAME, param: number };
+      return known ? texpr(ctx.paramText.get(number) ?? param(number), known) : { sql: param(number), type: T('unknown'), name: NO_NAME, param: number };
     }
     case 'ColumnRef':
       return columnRef(n, scope);

@@ -68,10 +68,7 @@ export function tsqlParam(type: PgType): TsqlParam {
       return { type: 'Real' };
     case 'float8':
       return { type: 'Float' };
-    case 'numeric': {
-      const p = numericPrecision(type);
-      return p ? { type: 'Decimal', length: p[0], scale: p[1] } : { type: 'Decimal', length: 38, scale: 10 };
-    }
+    // numeric: sent as its exact text and cast in the statement (tedious reads a Decimal parameter through a JS number).
     case 'bytea':
       return { type: 'VarBinary', length: -1 };
     case 'date':
