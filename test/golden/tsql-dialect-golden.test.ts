@@ -18,7 +18,7 @@ import type { MssqlPlan, PgTypeRef, ResultColumn, RunPlan, TsqlParam } from '../
 import { loadParser } from '../../rewrite/parser/pg-parser.js';
 import { adminUrl, createTestDatabase } from '../helpers/test-database.js';
 import { FIXTURE_DDL, FIXTURE_SCHEMA } from './dialect/tsql/fixture.js';
-import { GAPS, checkStatement, loadGrammars, nodeSqlParserAccepts, polyglotAccepts, residueOf, skeleton, splitBatch, splitIfGuard } from './dialect/tsql/grammar-check.js';
+import { GAPS, checkStatement, loadGrammars, nodeSqlParserAccepts, polyglotAccepts, residueOf, skeleton, splitBatch, splitIfGuard, splitTryCatch } from './dialect/tsql/grammar-check.js';
 
 const CASES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dialect', 'tsql');
 const UPDATE = process.env.PGFABRIC_GOLDEN_UPDATE === '1';
@@ -224,6 +224,19 @@ describe('T-SQL grammar check', () => {
     expect(checkStatement("IF OBJECT_ID(N'[dbo].[DF_t_a]', N'D') IS NOT NULL ALTER TABLE [dbo].[t] DROP CONSTRAINT [DF_t_a]")).toEqual({ ok: true, via: 'ALTER TABLE … DROP CONSTRAINT' });
     expect(checkStatement("IF OBJECT_ID(N'[dbo].[t]', N'U') IS NOT NULL INSERT INTO [t] ([a]) VALUES (1) ON CONFLICT DO NOTHING").ok).toBe(false);
     expect(checkStatement("IF @v IS NULL THROW 50000, N'x', 1").ok).toBe(false);
+  });
+
+  it('checks the statements inside BEGIN TRY … END CATCH one by one (the wrapper itself parses in node-sql-parser)', async () => {
+    await loadGrammars();
+    expect(nodeSqlParserAccepts('BEGIN TRY SELECT 1; END TRY BEGIN CATCH SELECT 2; END CATCH').ok).toBe(true);
+    expect(splitTryCatch("BEGIN TRY INSERT INTO [t] ([a]) VALUES (N'END TRY'); END TRY BEGIN CATCH SET IDENTITY_INSERT [t] OFF; THROW; END CATCH")).toEqual({
+      tryBody: ["INSERT INTO [t] ([a]) VALUES (N'END TRY')"],
+      catchBody: ['SET IDENTITY_INSERT [t] OFF', 'THROW'],
+    });
+    expect(checkStatement('BEGIN TRY INSERT INTO [t] ([a]) OUTPUT INSERTED.[a] VALUES (1); END TRY BEGIN CATCH SET IDENTITY_INSERT [t] OFF; END CATCH')).toEqual({ ok: true, via: 'OUTPUT clause + SET IDENTITY_INSERT' });
+    // THROW is in neither grammar: a statement using it cannot be confirmed.
+    expect(checkStatement('BEGIN TRY SELECT 1; END TRY BEGIN CATCH THROW; END CATCH').ok).toBe(false);
+    expect(checkStatement('BEGIN TRY SELECT a::int FROM t; END TRY BEGIN CATCH SELECT 2; END CATCH').ok).toBe(false);
   });
 
   it('ignores literals, names and comments, and splits batches at top-level semicolons only', () => {

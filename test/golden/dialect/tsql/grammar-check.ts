@@ -340,6 +340,16 @@ export function checkStatement(sql: string): CheckResult {
     const body = checkStatement(guarded.body);
     return body.ok ? { ok: true, via: body.via } : body;
   }
+  const tryCatch = splitTryCatch(sql);
+  if (tryCatch) {
+    // node-sql-parser reads BEGIN TRY … END TRY BEGIN CATCH … END CATCH around statements it knows (proven by a
+    // test): check each inner statement on its own.
+    const results = [...tryCatch.tryBody, ...tryCatch.catchBody].map((s) => ({ s, r: checkStatement(s) }));
+    const failed = results.find((x) => !x.r.ok);
+    if (failed && !failed.r.ok) return { ok: false, reason: `${failed.r.reason} (in TRY/CATCH: ${failed.s})` };
+    const vias = [...new Set(results.map((x) => (x.r.ok ? x.r.via : '')).filter((v) => v !== 'node-sql-parser'))];
+    return { ok: true, via: vias.length ? vias.join(' + ') : 'node-sql-parser' };
+  }
   const bones = skeleton(sql);
   const gaps = GAPS.filter((g) => g.pattern.test(bones));
   if (gaps.length === 0) return { ok: false, reason: `node-sql-parser (TransactSQL) rejects it and no known grammar gap applies: ${first.message}` };
@@ -365,4 +375,17 @@ export function splitIfGuard(sql: string): { condition: string; body: string } |
     }
   }
   return null;
+}
+
+/** `BEGIN TRY <statements> END TRY BEGIN CATCH <statements> END CATCH`: the statements of each part. */
+export function splitTryCatch(sql: string): { tryBody: string[]; catchBody: string[] } | null {
+  const bones = mask(sql);
+  const m = /^\s*BEGIN\s+TRY\b([\s\S]*)\bEND\s+TRY\s+BEGIN\s+CATCH\b([\s\S]*)\bEND\s+CATCH\s*;?\s*$/i.exec(bones);
+  if (!m) return null;
+  const tryStart = m.index + m[0].indexOf(m[1]!);
+  const catchStart = bones.indexOf(m[2]!, tryStart + m[1]!.length);
+  return {
+    tryBody: splitBatch(sql.slice(tryStart, tryStart + m[1]!.length)),
+    catchBody: splitBatch(sql.slice(catchStart, catchStart + m[2]!.length)),
+  };
 }
