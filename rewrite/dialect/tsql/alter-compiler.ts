@@ -22,6 +22,8 @@ export function compileAlterTable(ctx: TsqlContext, n: AstObject): RunPlan {
   }
   const target = tableName(table.schema, table.name);
   const statements = arr(n['cmds']).flatMap((c) => command(ctx, table, target, bodyOf(c, 'AlterTableCmd') ?? {}));
+  // The variable the DEFAULT-constraint lookups share (declared once: a batch cannot declare it twice).
+  if (statements.some((st) => st.includes('@pgf_df'))) statements.unshift('DECLARE @pgf_df nvarchar(max)');
   return runPlan(ctx, statements.join('; '), null, { kind: 'fixed', tag: 'ALTER TABLE' }, { readOnly: false, schemaChanged: true });
 }
 
@@ -32,7 +34,7 @@ function command(ctx: TsqlContext, table: MssqlTable, target: string, cmd: AstOb
     if (!col) throw new CompileError('42703', `column "${name}" of relation "${table.name}" does not exist`);
     return col;
   };
-  const dropDefault = `IF OBJECT_ID(${literal(`${target.split('.')[0]}.${ident(`DF_${table.name}_${name}`)}`)}, N'D') IS NOT NULL ALTER TABLE ${target} DROP CONSTRAINT ${ident(`DF_${table.name}_${name}`)}`;
+  const dropDefault = dropDefaultSql(target, name);
   switch (str(cmd['subtype'])) {
     case 'AT_AddColumn': {
       const def = bodyOf(cmd['def'], 'ColumnDef') ?? {};
@@ -51,11 +53,10 @@ function command(ctx: TsqlContext, table: MssqlTable, target: string, cmd: AstOb
     }
     case 'AT_DropColumn': {
       if (str(cmd['behavior']) === 'DROP_CASCADE') throw unsupported('DROP COLUMN … CASCADE');
-      if (!table.columns.some((c) => c.name === name)) {
-        if (cmd['missing_ok'] === true) return [];
-        column();
-      }
-      return [dropDefault, `ALTER TABLE ${target} DROP COLUMN ${ident(name)}`];
+      if (!table.columns.some((c) => c.name === name) && cmd['missing_ok'] !== true) column();
+      const drop = [dropDefault, `ALTER TABLE ${target} DROP COLUMN ${ident(name)}`];
+      // IF EXISTS: the column may exist on the server though not in the schema the compiler was given.
+      return cmd['missing_ok'] === true ? [`IF COL_LENGTH(${literal(target)}, ${literal(name)}) IS NOT NULL BEGIN ${drop.join('; ')}; END`] : drop;
     }
     case 'AT_AlterColumnType': {
       const col = column();
@@ -87,6 +88,15 @@ function command(ctx: TsqlContext, table: MssqlTable, target: string, cmd: AstOb
   }
 }
 
+/**
+ * Drops a column's DEFAULT constraint whatever its name: pgfabric names its own DF_<table>_<column>, but a table
+ * made outside pgfabric has SQL Server's generated names (DF__orders__statu__1A2B3C4D).
+ */
+function dropDefaultSql(target: string, column: string): string {
+  const lookup = `SELECT @pgf_df = N'ALTER TABLE ${target.replaceAll("'", "''")} DROP CONSTRAINT ' + QUOTENAME(d.name) FROM sys.default_constraints AS d INNER JOIN sys.columns AS c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id WHERE d.parent_object_id = OBJECT_ID(${literal(target)}) AND c.name = ${literal(column)}`;
+  return `SET @pgf_df = NULL; ${lookup}; IF @pgf_df IS NOT NULL EXEC sp_executesql @pgf_df`;
+}
+
 export function compileRename(ctx: TsqlContext, n: AstObject): RunPlan {
   const type = str(n['renameType']);
   const rel = obj(n['relation']) ?? {};
@@ -98,11 +108,11 @@ export function compileRename(ctx: TsqlContext, n: AstObject): RunPlan {
     case 'OBJECT_COLUMN': {
       const old = str(n['subname']) ?? '';
       if (!table.columns.some((c) => c.name === old)) throw new CompileError('42703', `column "${old}" does not exist`);
-      return runPlan(ctx, `EXEC sp_rename ${literal(`${schema}.${table.name}.${old}`)}, ${literal(newName)}, N'COLUMN'`, null, { kind: 'fixed', tag: 'ALTER TABLE' }, { readOnly: false, schemaChanged: true });
+      return runPlan(ctx, `EXEC sp_rename @objname = ${literal(`${schema}.${table.name}.${old}`)}, @newname = ${literal(newName)}, @objtype = N'COLUMN'`, null, { kind: 'fixed', tag: 'ALTER TABLE' }, { readOnly: false, schemaChanged: true });
     }
     case 'OBJECT_TABLE':
     case 'OBJECT_VIEW':
-      return runPlan(ctx, `EXEC sp_rename ${literal(`${schema}.${table.name}`)}, ${literal(newName)}`, null, { kind: 'fixed', tag: type === 'OBJECT_VIEW' ? 'ALTER VIEW' : 'ALTER TABLE' }, { readOnly: false, schemaChanged: true });
+      return runPlan(ctx, `EXEC sp_rename @objname = ${literal(`${schema}.${table.name}`)}, @newname = ${literal(newName)}`, null, { kind: 'fixed', tag: type === 'OBJECT_VIEW' ? 'ALTER VIEW' : 'ALTER TABLE' }, { readOnly: false, schemaChanged: true });
     default:
       throw unsupported(`renaming a ${type?.replace('OBJECT_', '').toLowerCase() ?? 'thing'}`);
   }

@@ -28,6 +28,7 @@ export function coerce(ctx: TsqlContext, e: TExpr, to: PgType, mode: CoercionMod
   if (mode === 'implicit' && !implicitlyConvertible(e.type, to)) {
     throw new CompileError('42883', `operator does not exist: ${displayType(e.type)} and ${displayType(to)} cannot be compared or combined without a cast`);
   }
+  if (mode !== 'implicit') checkCastable(e.type, to);
   return convert(e, to, mode);
 }
 
@@ -53,8 +54,12 @@ function convert(e: TExpr, to: PgType, mode: CoercionMode): TExpr {
       let text: string;
       if (from.category === 'bool') text = `CASE WHEN ${value} = 1 THEN N'true' WHEN ${value} = 0 THEN N'false' END`;
       else if (from.category === 'uuid') text = `LOWER(CONVERT(nvarchar(36), ${value}))`;
-      else if (from.category === 'float') text = `CONVERT(nvarchar(max), ${value}, 3)`;
-      else if (from.category === 'timestamp' || from.category === 'timestamptz') text = `CONVERT(nvarchar(max), ${value}, 121)`;
+      // .NET's round-trip format: the shortest text that reads back as the same double, as Postgres prints it.
+      else if (from.category === 'float') text = `LOWER(FORMAT(${value}, 'R', 'en-US'))`;
+      else if (from.category === 'timestamp' || from.category === 'timestamptz') text = timestampText(value, from.category === 'timestamptz');
+      else if (from.category === 'date') text = `CONVERT(nvarchar(10), ${value}, 23)`;
+      // char(n) → text drops the padding, as Postgres's bpchar → text does.
+      else if (from.name === 'bpchar' && to.name !== 'bpchar') text = `RTRIM(${value})`;
       else if (from.category === 'text') text = value;
       else text = `CONVERT(nvarchar(max), ${value})`;
       if (n === null) return out(text);
@@ -69,8 +74,9 @@ function convert(e: TExpr, to: PgType, mode: CoercionMode): TExpr {
       }
       throw unsupported(`cast from ${displayType(from)} to boolean`);
     case 'int':
-      // Postgres rounds a numeric or float to the nearest integer; T-SQL's CAST truncates.
-      if (from.category === 'numeric' || from.category === 'float') return out(`CAST(ROUND(${value}, 0) AS ${target})`);
+      // Postgres rounds to the nearest integer (numeric: half away from zero; float: half to even); T-SQL's CAST truncates.
+      if (from.category === 'numeric') return out(`CAST(ROUND(${value}, 0) AS ${target})`);
+      if (from.category === 'float') return out(`CAST(${roundHalfEven(value)} AS ${target})`);
       if (from.category === 'bool') return out(`CAST(${value} AS ${target})`);
       break;
     case 'timestamp':
@@ -94,6 +100,29 @@ function convert(e: TExpr, to: PgType, mode: CoercionMode): TExpr {
   }
   if (mode === 'implicit' && isNumberLike(from) && isNumberLike(to)) return { ...e, type: to };
   return out(`CAST(${value} AS ${target})`);
+}
+
+/** rint(): half to even, as Postgres rounds a double to an integer (T-SQL's ROUND goes half away from zero). */
+export function roundHalfEven(value: string): string {
+  return `(CASE WHEN ${value} - FLOOR(${value}) = 0.5 THEN 2 * ROUND(${value} / 2, 0) ELSE ROUND(${value}, 0) END)`;
+}
+
+/** A timestamp as Postgres prints it: seconds, then a fraction only when there is one (trailing zeros dropped); timestamptz in UTC with +00. */
+function timestampText(value: string, withZone: boolean): string {
+  const utc = withZone ? `CAST(SWITCHOFFSET(${value}, '+00:00') AS datetime2(6))` : `CAST(${value} AS datetime2(6))`;
+  const micros = `DATEPART(microsecond, ${utc})`;
+  const fraction = `CASE WHEN ${micros} = 0 THEN N'' ELSE N'.' + REPLACE(RTRIM(REPLACE(RIGHT(N'00000' + CAST(${micros} AS nvarchar(6)), 6), N'0', N' ')), N' ', N'0') END`;
+  return `(CONVERT(nvarchar(19), ${utc}, 120) + ${fraction}${withZone ? " + N'+00'" : ''})`;
+}
+
+/** Casts Postgres refuses outright (42846): anything to or from a type of another family, except through text. */
+function checkCastable(from: PgType, to: PgType): void {
+  const family = (t: PgType): string => (['int', 'float', 'numeric', 'oid'].includes(t.category) ? 'number' : ['date', 'timestamp', 'timestamptz'].includes(t.category) ? 'datetime' : t.category);
+  const [a, b] = [family(from), family(to)];
+  if (a === b || a === 'text' || b === 'text' || a === 'unknown') return;
+  if ((a === 'bool' && from.category === 'bool' && to.category === 'int') || (a === 'number' && from.category === 'int' && b === 'bool')) return;
+  if ((a === 'json' || a === 'jsonb') && (b === 'json' || b === 'jsonb')) return;
+  throw new CompileError('42846', `cannot cast type ${displayType(from)} to ${displayType(to)}`);
 }
 
 /** A string literal read as a value of type `to`, checked the way Postgres's input function checks it. */

@@ -13,6 +13,10 @@ export class TsqlContext {
   readonly cteDefinitions: string[] = [];
   /** FOR UPDATE / FOR SHARE of the query being compiled: table hints on its base tables. */
   lockHints: string | null = null;
+  /** A recursive WITH query: the statement needs OPTION (MAXRECURSION 0) (SQL Server stops at 100 levels). */
+  recursive = false;
+  /** Inside an aggregate's arguments (Postgres refuses a nested aggregate: 42803). */
+  inAggregate = false;
   /** Tables this statement creates (or drops: null), so the statements after it in the same query see them. */
   readonly schemaEdits: { key: string; table: MssqlTable | null }[] = [];
   private aliasCounter = 0;

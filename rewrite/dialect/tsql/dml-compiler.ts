@@ -5,7 +5,7 @@ import type { AstObject } from '../../parser/node-walker.js';
 import { arr, bodyOf, obj, str } from '../../tenant/ast-nodes.js';
 import { CompileError, undefinedTable, unsupported } from '../common/compile-error.js';
 import { T } from '../common/pg-types.js';
-import { columnSql, Scope, type ShapeColumn } from '../common/scope.js';
+import { columnSql, Scope, type ScopeItem, type ShapeColumn } from '../common/scope.js';
 import { typeFromDisplay } from '../common/type-names.js';
 import { returningItems } from '../common/returning-items.js';
 import { coerce } from './coercion.js';
@@ -15,7 +15,7 @@ import { compileFrom } from './from-compiler.js';
 import { compileMerge } from './merge-compiler.js';
 import type { MssqlTable, RunPlan } from './plan-types.js';
 import { runPlan } from './run-plan.js';
-import { compileQuery, compileWith, type QueryColumn } from './select-compiler.js';
+import { compileQuery, compileWith, recursionOption, type QueryColumn } from './select-compiler.js';
 import { asCondition, asValue, texpr } from './texpr.js';
 import { ident, tableName, withIdentityInsert } from './tsql-text.js';
 
@@ -33,10 +33,12 @@ export function dmlTarget(ctx: TsqlContext, rangeVar: unknown): DmlTarget {
 }
 
 /** RETURNING → OUTPUT: `pseudo` is INSERTED (new rows) or DELETED (old rows). */
-export function outputClause(ctx: TsqlContext, list: readonly unknown[], target: DmlTarget, pseudo: 'INSERTED' | 'DELETED'): { sql: string; columns: QueryColumn[] } | null {
+export function outputClause(ctx: TsqlContext, list: readonly unknown[], target: DmlTarget, pseudo: 'INSERTED' | 'DELETED', others: readonly ScopeItem[] = []): { sql: string; columns: QueryColumn[] } | null {
   if (list.length === 0) return null;
   const scope = new Scope(null);
   scope.add({ refname: target.refname, sqlName: pseudo, columns: target.columns, quote: ident });
+  // UPDATE … FROM / DELETE … USING: RETURNING may name those tables too, as OUTPUT may.
+  for (const item of others) scope.add(item);
   const outs: { sql: string; name: string; type: QueryColumn['type'] }[] = [];
   for (const item of list) {
     const rt = bodyOf(item, 'ResTarget')!;
@@ -74,7 +76,7 @@ export function compileInsert(ctx: TsqlContext, n: AstObject): RunPlan {
   const source = insertSource(ctx, select, columns);
   const output = outputClause(ctx, returningItems(n), target, 'INSERTED');
   const cols = source === 'DEFAULT VALUES' ? '' : ` (${names.map(ident).join(', ')})`;
-  let sql = `INSERT INTO ${target.sql}${cols}${output?.sql ?? ''} ${source}`;
+  let sql = `INSERT INTO ${target.sql}${cols}${output?.sql ?? ''} ${source}${recursionOption(ctx)}`;
   const identity = target.table.columns.find((c) => c.identity && names.includes(c.name));
   if (identity) sql = withIdentityInsert(target.sql, sql);
   return runPlan(ctx, sql, output?.columns ?? null, { kind: 'rows', command: 'INSERT' }, { readOnly: false });
@@ -132,8 +134,8 @@ export function compileUpdate(ctx: TsqlContext, n: AstObject): RunPlan {
     return `${ident(name)} = ${value}`;
   });
   const where = n['whereClause'] ? ` WHERE ${asCondition(coerce(ctx, compileExpr(ctx, n['whereClause'], scope), T('bool')))}` : '';
-  const output = outputClause(ctx, returningItems(n), target, 'INSERTED');
-  const sql = `UPDATE ${ident(target.refname)} SET ${sets.join(', ')}${output?.sql ?? ''} FROM ${target.sql} AS ${ident(target.refname)}${extra ? ` CROSS JOIN ${extra}` : ''}${where}`;
+  const output = outputClause(ctx, returningItems(n), target, 'INSERTED', scope.items.slice(1));
+  const sql = `UPDATE ${ident(target.refname)} SET ${sets.join(', ')}${output?.sql ?? ''} FROM ${target.sql} AS ${ident(target.refname)}${extra ? ` CROSS JOIN ${extra}` : ''}${where}${recursionOption(ctx)}`;
   return runPlan(ctx, sql, output?.columns ?? null, { kind: 'rows', command: 'UPDATE' }, { readOnly: false });
 }
 
@@ -145,8 +147,8 @@ export function compileDelete(ctx: TsqlContext, n: AstObject): RunPlan {
   const using = arr(n['usingClause']);
   const extra = using.length ? compileFrom(ctx, using, scope) : '';
   const where = n['whereClause'] ? ` WHERE ${asCondition(coerce(ctx, compileExpr(ctx, n['whereClause'], scope), T('bool')))}` : '';
-  const output = outputClause(ctx, returningItems(n), target, 'DELETED');
-  const sql = `DELETE ${ident(target.refname)}${output?.sql ?? ''} FROM ${target.sql} AS ${ident(target.refname)}${extra ? ` CROSS JOIN ${extra}` : ''}${where}`;
+  const output = outputClause(ctx, returningItems(n), target, 'DELETED', scope.items.slice(1));
+  const sql = `DELETE ${ident(target.refname)}${output?.sql ?? ''} FROM ${target.sql} AS ${ident(target.refname)}${extra ? ` CROSS JOIN ${extra}` : ''}${where}${recursionOption(ctx)}`;
   return runPlan(ctx, sql, output?.columns ?? null, { kind: 'rows', command: 'DELETE' }, { readOnly: false });
 }
 

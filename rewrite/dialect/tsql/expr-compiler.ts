@@ -224,9 +224,10 @@ function sqlValueFunction(n: AstObject): TExpr {
       return texpr('SYSUTCDATETIME()', T('timestamp'), 'localtimestamp', { notNull: true });
     case 'SVFOP_CURRENT_DATE':
       return texpr('CAST(SYSUTCDATETIME() AS date)', T('date'), 'current_date', { notNull: true });
-    case 'SVFOP_CURRENT_TIME':
     case 'SVFOP_LOCALTIME':
       return texpr('CAST(SYSUTCDATETIME() AS time(6))', T('time'), 'localtime', { notNull: true });
+    case 'SVFOP_CURRENT_TIME':
+      throw unsupported('current_time (time with time zone)');
     default:
       throw unsupported(`${str(n['op'])?.replace('SVFOP_', '').toLowerCase()} outside catalog queries`);
   }

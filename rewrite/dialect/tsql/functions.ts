@@ -5,7 +5,7 @@ import { arr, bodyOf, obj, str, stringList } from '../../tenant/ast-nodes.js';
 import { CompileError, unsupported } from '../common/compile-error.js';
 import { isNumberLike, numericPrecision, T, type PgType } from '../common/pg-types.js';
 import type { Scope } from '../common/scope.js';
-import { coerce, commonType } from './coercion.js';
+import { coerce, commonType, roundHalfEven } from './coercion.js';
 import type { TsqlContext } from './context.js';
 import { compileExpr } from './expr-compiler.js';
 import { orderByList } from './order-by.js';
@@ -40,15 +40,16 @@ const FUNCTIONS: Record<string, Handler> = {
   length: (c) => (c.args[0]?.type.category === 'bytea' ? texpr(`CAST(DATALENGTH(${c.args[0].sql}) AS int)`, T('int4'), c.name) : texpr(`(LEN(${text(c, 0)} + N'.') - 1)`, T('int4'), c.name)),
   char_length: (c) => texpr(`(LEN(${text(c, 0)} + N'.') - 1)`, T('int4'), c.name),
   character_length: (c) => texpr(`(LEN(${text(c, 0)} + N'.') - 1)`, T('int4'), c.name),
-  octet_length: (c) => c.args[0]?.type.category === 'bytea' ? texpr(`CAST(DATALENGTH(${c.args[0].sql}) AS int)`, T('int4'), c.name) : texpr(`CAST(DATALENGTH(CAST(${text(c, 0)} AS varchar(max) COLLATE Latin1_General_100_CI_AS_SC_UTF8)) AS int)`, T('int4'), c.name),
+  // UTF-8 bytes, as Postgres counts them: the varchar's code page comes from the collation of what is cast.
+  octet_length: (c) => c.args[0]?.type.category === 'bytea' ? texpr(`CAST(DATALENGTH(${c.args[0].sql}) AS int)`, T('int4'), c.name) : texpr(`CAST(DATALENGTH(CAST(${text(c, 0)} COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS varchar(max))) AS int)`, T('int4'), c.name),
   substring: (c) => texpr(c.args.length === 3 ? call('SUBSTRING', text(c, 0), int(c, 1), int(c, 2)) : call('SUBSTRING', text(c, 0), int(c, 1), '2147483647'), T('text'), c.name),
   substr: (c) => texpr(c.args.length === 3 ? call('SUBSTRING', text(c, 0), int(c, 1), int(c, 2)) : call('SUBSTRING', text(c, 0), int(c, 1), '2147483647'), T('text'), c.name),
   // position(a IN b) parses as position(b, a); CHARINDEX is case-sensitive only with a case-sensitive collation.
   position: (c) => texpr(`CHARINDEX(${text(c, 1)}, ${text(c, 0)} COLLATE Latin1_General_100_CS_AS_SC)`, T('int4'), c.name),
   strpos: (c) => texpr(`CHARINDEX(${text(c, 1)}, ${text(c, 0)} COLLATE Latin1_General_100_CS_AS_SC)`, T('int4'), c.name),
   replace: (c) => texpr(`REPLACE(${text(c, 0)} COLLATE Latin1_General_100_CS_AS_SC, ${text(c, 1)}, ${text(c, 2)})`, T('text'), c.name),
-  left: (c) => texpr(call('LEFT', text(c, 0), int(c, 1)), T('text'), c.name),
-  right: (c) => texpr(call('RIGHT', text(c, 0), int(c, 1)), T('text'), c.name),
+  left: (c) => leftRight(c, 'LEFT'),
+  right: (c) => leftRight(c, 'RIGHT'),
   btrim: (c) => trim(c, 'BOTH'),
   ltrim: (c) => trim(c, 'LEADING'),
   rtrim: (c) => trim(c, 'TRAILING'),
@@ -62,9 +63,10 @@ const FUNCTIONS: Record<string, Handler> = {
   ceil: (c) => texpr(call('CEILING', numericArg(c).sql), numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
   ceiling: (c) => texpr(call('CEILING', numericArg(c).sql), numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
   floor: (c) => texpr(call('FLOOR', numericArg(c).sql), numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
-  sign: (c) => texpr(call('SIGN', numericArg(c).sql), numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
-  round: round,
-  trunc: (c) => texpr(`ROUND(${numericArg(c).sql}, ${c.args.length > 1 ? int(c, 1) : '0'}, 1)`, numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
+  // sign(numeric) is numeric with no decimals; sign of anything else is sign(double precision).
+  sign: (c) => (numericArg(c).type.category === 'numeric' ? texpr(`CAST(SIGN(${numericArg(c).sql}) AS decimal(1,0))`, T('numeric'), c.name) : texpr(`SIGN(${asFloat(c, 0)})`, T('float8'), c.name)),
+  round: (c) => roundOrTrunc(c, false),
+  trunc: (c) => roundOrTrunc(c, true),
   // div() truncates toward zero, as T-SQL's integer division does.
   div: (c) => {
     const [a, b] = [numericArg(c, 0), numericArg(c, 1)];
@@ -72,12 +74,12 @@ const FUNCTIONS: Record<string, Handler> = {
     return texpr(integral ? `(${a.sql} / ${b.sql})` : `CAST(ROUND(${a.sql} / ${b.sql}, 0, 1) AS decimal(38,0))`, integral ? commonType([a.type, b.type]) : T('numeric'), c.name);
   },
   mod: (c) => texpr(`(${numericArg(c, 0).sql} % ${numericArg(c, 1).sql})`, commonType([numericArg(c, 0).type, numericArg(c, 1).type]), c.name),
-  power: (c) => texpr(call('POWER', coerce(c.ctx, c.args[0]!, T('float8')).sql, coerce(c.ctx, c.args[1]!, T('float8')).sql), T('float8'), c.name),
+  power: (c) => texpr(call('POWER', asFloat(c, 0), asFloat(c, 1)), T('float8'), c.name),
   sqrt: (c) => texpr(call('SQRT', coerce(c.ctx, c.args[0]!, T('float8')).sql), T('float8'), c.name),
-  exp: (c) => texpr(call('EXP', coerce(c.ctx, c.args[0]!, T('float8')).sql), T('float8'), c.name),
-  ln: (c) => texpr(call('LOG', coerce(c.ctx, c.args[0]!, T('float8')).sql), T('float8'), c.name),
+  exp: (c) => texpr(call('EXP', floatOnly(c)), T('float8'), c.name),
+  ln: (c) => texpr(call('LOG', floatOnly(c)), T('float8'), c.name),
   // log(x) is the base-10 logarithm in Postgres; log(b, x) is base b.
-  log: (c) => texpr(c.args.length === 2 ? call('LOG', coerce(c.ctx, c.args[1]!, T('float8')).sql, coerce(c.ctx, c.args[0]!, T('float8')).sql) : call('LOG10', coerce(c.ctx, c.args[0]!, T('float8')).sql), T('float8'), c.name),
+  log: (c) => texpr(c.args.length === 2 ? call('LOG', floatOnly(c, 1), floatOnly(c, 0)) : call('LOG10', floatOnly(c)), T('float8'), c.name),
   log10: (c) => texpr(call('LOG10', coerce(c.ctx, c.args[0]!, T('float8')).sql), T('float8'), c.name),
   pi: () => texpr('PI()', T('float8'), 'pi'),
   // A fresh value per row: RAND() alone is evaluated once per statement.
@@ -122,7 +124,17 @@ export function compileFunctionCall(ctx: TsqlContext, n: AstObject, scope: Scope
   if (n['func_variadic']) throw unsupported('VARIADIC arguments');
   const handler = FUNCTIONS[name];
   if (!handler) throw unsupported(`function ${name}`);
-  let args = n['agg_star'] ? [] : arr(n['args']).map((a) => compileExpr(ctx, a, scope));
+  const over = obj(bodyOf(n['over'], 'WindowDef') ?? n['over']);
+  const aggregate = AGGREGATES.has(name) && !over;
+  if (aggregate && ctx.inAggregate) throw new CompileError('42803', 'aggregate function calls cannot be nested');
+  const outer = ctx.inAggregate;
+  ctx.inAggregate = aggregate || outer;
+  let args: TExpr[];
+  try {
+    args = n['agg_star'] ? [] : arr(n['args']).map((a) => compileExpr(ctx, a, scope));
+  } finally {
+    ctx.inAggregate = outer;
+  }
   let call: AstObject = n;
   if (n['agg_filter']) {
     // agg(x) FILTER (WHERE c) is agg(CASE WHEN c THEN x END): aggregates skip NULLs (count(*) counts the 1s).
@@ -132,7 +144,6 @@ export function compileFunctionCall(ctx: TsqlContext, n: AstObject, scope: Scope
     call = { ...n, agg_star: false };
   }
   const result = handler({ ctx, args, n: call, scope, name });
-  const over = obj(bodyOf(n['over'], 'WindowDef') ?? n['over']);
   if (!over) {
     if (WINDOW_ONLY.has(name)) throw new CompileError('42809', `window function ${name} requires an OVER clause`);
     return result;
@@ -240,20 +251,41 @@ function stringAgg(c: Call): TExpr {
   return texpr(`STRING_AGG(${value}, ${text(c, 1)})${order ? ` WITHIN GROUP (ORDER BY ${order})` : ''}`, T('text'), c.name);
 }
 
-function round(c: Call): TExpr {
+/** A numeric argument as a T-SQL float (POWER, SIGN return their first argument's type in T-SQL). */
+function asFloat(c: Call, i: number): string {
+  const a = coerce(c.ctx, c.args[i]!, T('float8'));
+  return c.args[i]!.type.category === 'float' ? a.sql : `CAST(${a.sql} AS float)`;
+}
+
+/** exp/ln/log of a numeric are exact numeric functions in Postgres; T-SQL has only the float ones. */
+function floatOnly(c: Call, i = 0): string {
+  if (c.args[i]!.type.category === 'numeric') throw unsupported(`${c.name}() of numeric (exact numeric logarithms and exponentials)`);
+  return asFloat(c, i);
+}
+
+/** round/trunc: numeric results have `places` decimals (T-SQL keeps the argument's scale); a double rounds half to even. */
+function roundOrTrunc(c: Call, truncate: boolean): TExpr {
   const a = numericArg(c);
-  if (a.type.category === 'float') {
-    if (c.args.length > 1) throw new CompileError('42883', 'function round(double precision, integer) does not exist');
-    return texpr(`ROUND(${a.sql}, 0)`, T('float8'), c.name);
+  if (a.type.category === 'float' || a.type.category === 'int') {
+    if (c.args.length > 1) throw new CompileError('42883', `function ${c.name}(double precision, integer) does not exist`);
+    const value = asFloat(c, 0);
+    return texpr(truncate ? `ROUND(${value}, 0, 1)` : roundHalfEven(value), T('float8'), c.name);
   }
   const places = c.args.length > 1 ? c.args[1]! : null;
   const digits = places?.intValue;
-  if (places && digits === undefined) throw unsupported('round() to a number of places that is not a constant');
-  // T-SQL's ROUND keeps the argument's scale (ROUND(2.50, 0) is 3.00); Postgres's result has `places` decimals.
+  if (places && digits === undefined) throw unsupported(`${c.name}() to a number of places that is not a constant`);
   const p = numericPrecision(a.type);
   const scale = Math.max(0, digits ?? 0);
   const precision = Math.min(38, (p ? p[0] - p[1] : 28) + scale + 1);
-  return texpr(`CAST(ROUND(${a.sql}, ${digits ?? 0}) AS decimal(${precision},${scale}))`, T('numeric'), c.name);
+  return texpr(`CAST(ROUND(${a.sql}, ${digits ?? 0}${truncate ? ', 1' : ''}) AS decimal(${precision},${scale}))`, T('numeric'), c.name);
+}
+
+/** left/right with a negative length: all but the last (first) |n| characters, as Postgres does. */
+function leftRight(c: Call, fn: 'LEFT' | 'RIGHT'): TExpr {
+  const value = text(c, 0);
+  const n = int(c, 1);
+  const length = `(LEN(${value} + N'.') - 1)`;
+  return texpr(`${fn}(${value}, CASE WHEN ${n} >= 0 THEN ${n} WHEN ${length} + ${n} > 0 THEN ${length} + ${n} ELSE 0 END)`, T('text'), c.name);
 }
 
 function trim(c: Call, where: 'BOTH' | 'LEADING' | 'TRAILING'): TExpr {
@@ -291,8 +323,9 @@ function unitOf(c: Call): string {
 /** date_trunc without SQL Server 2022's DATETRUNC: whole days/months/years rebuilt, smaller units by DATEADD/DATEDIFF from a fixed origin. */
 function dateTrunc(c: Call): TExpr {
   const unit = unitOf(c);
-  const v = c.args[1]!.type.category === 'unknown' ? coerce(c.ctx, c.args[1]!, T('timestamptz')) : c.args[1]!;
-  if (!['timestamp', 'timestamptz', 'date'].includes(v.type.category)) throw new CompileError('42883', `function date_trunc(unknown, ${v.type.name}) does not exist`);
+  // date_trunc has timestamp, timestamptz and interval forms: a date (or an untyped literal) is read as timestamptz.
+  const v = c.args[1]!.type.category === 'unknown' || c.args[1]!.type.category === 'date' ? coerce(c.ctx, c.args[1]!, T('timestamptz')) : c.args[1]!;
+  if (!['timestamp', 'timestamptz'].includes(v.type.category)) throw new CompileError('42883', `function date_trunc(unknown, ${v.type.name}) does not exist`);
   const tz = v.type.category === 'timestamptz';
   // timestamptz truncates in the session's zone (UTC on SQL Server tenants).
   const local = tz ? `CAST(SWITCHOFFSET(${v.sql}, '+00:00') AS datetime2(6))` : `CAST(${v.sql} AS datetime2(6))`;

@@ -11,6 +11,7 @@ import type { TsqlContext } from './context.js';
 import { compileExpr } from './expr-compiler.js';
 import { intervalParts } from './interval-literal.js';
 import { asValue, NO_NAME, predicate, texpr, type TExpr } from './texpr.js';
+import { literal } from './tsql-text.js';
 
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%']);
@@ -92,7 +93,7 @@ function binary(ctx: TsqlContext, op: string, l: TExpr, rexpr: unknown, scope: S
   if (op === '~~' || op === '!~~') return likeOf(ctx, l, r, null, false, op === '!~~');
   if (op === '~~*' || op === '!~~*') return likeOf(ctx, l, r, null, true, op === '!~~*');
   // Postgres's ^ is exponentiation (double precision); T-SQL's ^ is XOR.
-  if (op === '^') return texpr(`POWER(${coerce(ctx, l, T('float8')).sql}, ${coerce(ctx, r, T('float8')).sql})`, T('float8'));
+  if (op === '^') return texpr(`POWER(${asFloat(ctx, l)}, ${asFloat(ctx, r)})`, T('float8'));
   throw unsupported(`operator ${op}`);
 }
 
@@ -112,6 +113,8 @@ function arithmetic(ctx: TsqlContext, op: string, l: TExpr, r: TExpr): TExpr {
   if (lt === 'interval' || rt === 'interval') throw unsupported('interval arithmetic (SQL Server has no interval type; only date/time ± interval literal)');
   const [a, b] = unify(ctx, l.type.category === 'unknown' && r.type.category === 'unknown' ? coerce(ctx, l, T('int4')) : l, r);
   if (!isNumberLike(a.type)) throw noOperator(op, l.type, r.type);
+  // real op integer/numeric is double precision in Postgres (computed in double): T-SQL would stay in real.
+  if (a.type.name === 'float4' && (l.type.name !== 'float4' || r.type.name !== 'float4')) return texpr(`(${asFloat(ctx, a, true)} ${op} ${asFloat(ctx, b, true)})`, T('float8'));
   const type = a.type.category === 'numeric' ? (a.type.typmod < 0 ? a.type : T('numeric')) : a.type;
   if (op === '%' && a.type.category === 'float') throw noOperator(op, a.type, b.type);
   // Integer division truncates toward zero in both; division by zero raises 22012 (SQL Server 8134) in both.
@@ -181,11 +184,16 @@ function like(ctx: TsqlContext, n: AstObject, scope: Scope, insensitive: boolean
 function likeOf(ctx: TsqlContext, l: TExpr, r: TExpr, escape: TExpr | null, insensitive: boolean, negated: boolean): TExpr {
   const a = coerce(ctx, l, T('text'));
   if (a.type.category !== 'text') throw noOperator(insensitive ? '~~*' : '~~', l.type, r.type);
-  const p = coerce(ctx, r, T('text'));
+  // `[` is a wildcard (a character class) in T-SQL's LIKE, a plain character in Postgres's: escape it.
+  const p = r.unknownText !== undefined && escape === null ? texpr(literal(r.unknownText.replaceAll('[', '\\[')), T('text')) : bracketsEscaped(coerce(ctx, r, T('text')), escape === null);
   // Postgres's default escape is backslash; T-SQL has none unless told.
   const esc = escape ? coerce(ctx, escape, T('text')).sql : "N'\\'";
   const collation = insensitive ? CASE_INSENSITIVE : CASE_SENSITIVE;
   return predicate(`${a.sql} COLLATE ${collation} ${negated ? 'NOT LIKE' : 'LIKE'} ${p.sql} ESCAPE ${esc}`);
+}
+
+function bracketsEscaped(p: TExpr, backslash: boolean): TExpr {
+  return backslash ? { ...p, sql: `REPLACE(${p.sql}, N'[', N'\\[')` } : p;
 }
 
 function inList(ctx: TsqlContext, n: AstObject, scope: Scope, negated: boolean): TExpr {
@@ -194,6 +202,12 @@ function inList(ctx: TsqlContext, n: AstObject, scope: Scope, negated: boolean):
   const type = commonType([l.type, ...items.map((i) => i.type)]);
   const values = items.map((i) => asValue(coerce(ctx, i, type)));
   return predicate(`${asValue(coerce(ctx, l, type))} ${negated ? 'NOT IN' : 'IN'} (${values.join(', ')})`);
+}
+
+/** A number as a T-SQL float (`always`: a real too). */
+function asFloat(ctx: TsqlContext, e: TExpr, always = false): string {
+  const typed = coerce(ctx, e, T('float8'));
+  return e.type.name === 'float8' || (e.type.category === 'float' && !always) ? typed.sql : `CAST(${typed.sql} AS float)`;
 }
 
 function noOperator(op: string, l: PgType | null, r: PgType): CompileError {

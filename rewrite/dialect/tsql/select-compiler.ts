@@ -51,6 +51,7 @@ export function compileWith(ctx: TsqlContext, w: AstObject, parent: Scope | null
     if (!query) throw unsupported('data-modifying statements in WITH');
     const renamed = stringList(cte['aliascolnames']);
     if (w['recursive'] === true && str(query['op']) === 'SETOP_UNION') {
+      ctx.recursive = true;
       if (query['all'] !== true) throw unsupported('WITH RECURSIVE … UNION (without ALL)');
       // The recursive member refers to the CTE itself: its shape comes from the non-recursive member.
       const anchor = compileQuery(ctx, obj(query['larg']) ?? {}, parent, { present: false, nested: true });
@@ -63,6 +64,11 @@ export function compileWith(ctx: TsqlContext, w: AstObject, parent: Scope | null
     const list = renamed.length ? ` (${columns.map((col) => ident(col.name)).join(', ')})` : '';
     ctx.cteDefinitions.push(`${cteName(name)}${list} AS (${q.sql})`);
   }
+}
+
+/** The statement's query hint: Postgres has no recursion limit, SQL Server stops at 100 levels unless told. */
+export function recursionOption(ctx: TsqlContext): string {
+  return ctx.recursive ? ' OPTION (MAXRECURSION 0)' : '';
 }
 
 /** A WITH query's name: bare when it is a regular identifier (node-sql-parser's T-SQL grammar rejects [name] there), else [quoted]. */
@@ -94,10 +100,21 @@ function plainSelect(ctx: TsqlContext, n: AstObject, parent: Scope | null, optio
   const select = targets.map((t) => `${options.present ? presented(t.expr) : asValue(t.expr)} AS ${ident(t.name)}`).join(', ');
   // DISTINCT with ORDER BY: T-SQL wants the ORDER BY keys in the select list as written, which the NULL
   // placement terms and the numeric CONVERTs are not; GROUP BY over the select list is the same set of rows.
+  if (distinct.length && sortItems.length) checkDistinctOrder(ctx, sortItems, scope, resolver, targets);
   const asGroup = distinct.length > 0 && order !== '' && keepOrder && group.length === 0 && !having;
   const groupSql = asGroup ? ` GROUP BY ${targets.map((t) => asValue(t.expr)).join(', ')}` : group.length ? ` GROUP BY ${group.join(', ')}` : '';
   const sql = `SELECT ${distinct.length && !asGroup ? 'DISTINCT ' : ''}${top}${select}${from ? ` FROM ${from}` : ''}${where}${groupSql}${having}${keepOrder && order ? ` ORDER BY ${order}` : fetch ? ' ORDER BY (SELECT NULL)' : ''}${fetch}`;
   return { sql, columns: targets.map((t) => ({ name: t.name, type: t.expr.type, ...(t.expr.notNull ? { notNull: true } : {}) })) };
+}
+
+/** SELECT DISTINCT: every ORDER BY expression must be one of the select list's (42P10), as Postgres requires. */
+function checkDistinctOrder(ctx: TsqlContext, items: readonly unknown[], scope: Scope, resolve: (node: unknown) => TExpr | null, targets: readonly Target[]): void {
+  const selected = new Set(targets.map((t) => t.expr.sql));
+  for (const item of items) {
+    const node = bodyOf(item, 'SortBy')?.['node'];
+    const key = resolve(node) ?? compileExpr(ctx, node, scope);
+    if (!selected.has(key.sql)) throw new CompileError('42P10', 'for SELECT DISTINCT, ORDER BY expressions must appear in select list');
+  }
 }
 
 /** The value as sent to the client: numerics as their exact text, unknown literals as text. */
@@ -138,9 +155,18 @@ function expandStar(scope: Scope, qualifier: string | null): Target[] {
   if (qualifier !== null && items.length === 0) throw new CompileError('42P01', `missing FROM-clause entry for table "${qualifier}"`);
   if (qualifier === null && items.length === 0) throw new CompileError('42601', 'SELECT * with no tables specified is not valid');
   const out: Target[] = [];
+  // JOIN … USING: the merged columns come first, then every other column in order (Postgres's * over a USING join).
+  const merged = qualifier === null ? [...new Set(items.flatMap((i) => [...(i.hidden ?? [])]))] : [];
+  for (const name of merged) {
+    const item = items.find((i) => !i.hidden?.has(name) && i.columns.some((c) => c.name === name));
+    if (!item) continue;
+    const index = item.columns.findIndex((c) => c.name === name);
+    const c = item.columns[index]!;
+    out.push({ expr: texpr(columnSql(item, index), c.type, c.name), name: c.name });
+  }
   for (const item of items) {
     item.columns.forEach((c, i) => {
-      if (qualifier === null && item.hidden?.has(c.name)) return;
+      if (qualifier === null && (item.hidden?.has(c.name) || merged.includes(c.name))) return;
       out.push({ expr: texpr(columnSql(item, i), c.type, c.name, c.notNull && !item.nullable ? { notNull: true } : {}), name: c.name });
     });
   }
@@ -200,6 +226,8 @@ function limits(ctx: TsqlContext, n: AstObject, scope: Scope, order: string, nes
     if (offset !== null) throw unsupported('OFFSET with FETCH … WITH TIES');
     return { top: `TOP (${unparen(count)}) WITH TIES `, fetch: '', keepOrder: true };
   }
+  // FETCH NEXT 0 ROWS is an error in T-SQL (10744); LIMIT 0 is no rows, whatever the offset.
+  if (count === '0') return { top: 'TOP (0) ', fetch: '', keepOrder: true };
   if (offset !== null) return { top: '', fetch: ` OFFSET ${offset} ROWS${count !== null ? ` FETCH NEXT ${count} ROWS ONLY` : ''}`, keepOrder: true };
   if (count !== null) return { top: `TOP (${unparen(count)}) `, fetch: '', keepOrder: true };
   return { top: '', fetch: '', keepOrder: !nested };

@@ -9,7 +9,7 @@ import { copyOptions, settingStatement, transactionStatement } from '../common/u
 import type { TsqlContext } from './context.js';
 import type { MssqlPlan, RunPlan } from './plan-types.js';
 import { runPlan } from './run-plan.js';
-import { compileQuery } from './select-compiler.js';
+import { compileQuery, recursionOption } from './select-compiler.js';
 import { ident, param, tableName, withIdentityInsert } from './tsql-text.js';
 import { tsqlParam } from './tsql-types.js';
 import { bodyOf } from '../../tenant/ast-nodes.js';
@@ -20,12 +20,15 @@ export function compileTransaction(n: AstObject): MssqlPlan {
 }
 
 export function compileSet(n: AstObject): MssqlPlan {
+  // SET TRANSACTION would otherwise be accepted and ignored: the isolation level goes on BEGIN here.
+  if (str(n['kind']) === 'VAR_SET_MULTI' && str(n['name']) === 'TRANSACTION') throw unsupported('SET TRANSACTION (give the level on BEGIN: BEGIN ISOLATION LEVEL …)');
   return settingStatement(n);
 }
 
 export function selectPlan(ctx: TsqlContext, n: AstObject): RunPlan {
+  if (n['intoClause']) throw unsupported('SELECT … INTO (use CREATE TABLE … AS)');
   const q = compileQuery(ctx, n, null, { present: true, nested: false });
-  return runPlan(ctx, q.sql, q.columns, { kind: 'rows', command: 'SELECT' }, { readOnly: arr(n['lockingClause']).length === 0 });
+  return runPlan(ctx, q.sql + recursionOption(ctx), q.columns, { kind: 'rows', command: 'SELECT' }, { readOnly: arr(n['lockingClause']).length === 0 });
 }
 
 export function compileCopy(ctx: TsqlContext, n: AstObject): MssqlPlan {
