@@ -3,7 +3,7 @@
 import { unwrap, type AstObject } from '../../parser/node-walker.js';
 import { arr, bodyOf, obj, str, stringList } from '../../tenant/ast-nodes.js';
 import { CompileError, unsupported } from '../common/compile-error.js';
-import { T } from '../common/pg-types.js';
+import { pgType, T } from '../common/pg-types.js';
 import type { Scope } from '../common/scope.js';
 import { resolveTypeName } from '../common/type-names.js';
 import { coerce, commonType } from './coercion.js';
@@ -164,7 +164,10 @@ function caseExpr(ctx: TsqlContext, n: AstObject, scope: Scope): TExpr {
   const whens = arr(n['args']).map((w) => bodyOf(w, 'CaseWhen')!);
   const results = whens.map((w) => compileExpr(ctx, w['result'], scope));
   const otherwise = n['defresult'] ? compileExpr(ctx, n['defresult'], scope) : null;
-  const type = commonType([...results, ...(otherwise ? [otherwise] : [])].map((r) => r.type));
+  const branches = [...results, ...(otherwise ? [otherwise] : [])].map((r) => r.type);
+  // Branches of one type but different typmods give the type without a typmod, as Postgres resolves them.
+  const common = commonType(branches);
+  const type = branches.every((b) => b.typmod === common.typmod) ? common : (pgType(common.name) ?? common);
   const parts = whens.map((w, i) => {
     const cond = compileExpr(ctx, w['expr'], scope);
     const test = subject ? asCondition(binaryEquals(ctx, subject, cond)) : asCondition(coerce(ctx, cond, T('bool')));

@@ -3,7 +3,7 @@
 import type { AstObject } from '../../parser/node-walker.js';
 import { arr, bodyOf, obj, str, stringList } from '../../tenant/ast-nodes.js';
 import { CompileError, unsupported } from '../common/compile-error.js';
-import { isNumberLike, numericPrecision, T, type PgType } from '../common/pg-types.js';
+import { isNumberLike, numericPrecision, pgType, T, type PgType } from '../common/pg-types.js';
 import type { Scope } from '../common/scope.js';
 import { coerce, commonType, roundHalfEven } from './coercion.js';
 import type { TsqlContext } from './context.js';
@@ -59,7 +59,7 @@ const FUNCTIONS: Record<string, Handler> = {
   rpad: (c) => pad(c, false),
   concat: (c) => texpr(call('CONCAT', ...c.args.map((_, i) => anyText(c, i))), T('text'), c.name, { notNull: true }),
   concat_ws: (c) => texpr(call('CONCAT_WS', ...c.args.map((_, i) => anyText(c, i))), T('text'), c.name),
-  abs: (c) => texpr(call('ABS', numericArg(c).sql), numericArg(c).type, c.name),
+  abs: (c) => texpr(call('ABS', numericArg(c).sql), resultType(numericArg(c).type), c.name),
   ceil: (c) => texpr(call('CEILING', numericArg(c).sql), numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
   ceiling: (c) => texpr(call('CEILING', numericArg(c).sql), numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
   floor: (c) => texpr(call('FLOOR', numericArg(c).sql), numericArg(c).type.category === 'float' ? T('float8') : T('numeric'), c.name),
@@ -99,8 +99,8 @@ const FUNCTIONS: Record<string, Handler> = {
   count: (c) => aggregate(c, 'COUNT_BIG', T('int8')),
   sum: (c) => aggregate(c, 'SUM', sumType(c.args[0]?.type)),
   avg: (c) => aggregate(c, 'AVG', avgType(c.args[0]?.type)),
-  min: (c) => aggregate(c, 'MIN', c.args[0]!.type),
-  max: (c) => aggregate(c, 'MAX', c.args[0]!.type),
+  min: (c) => aggregate(c, 'MIN', resultType(c.args[0]!.type)),
+  max: (c) => aggregate(c, 'MAX', resultType(c.args[0]!.type)),
   bool_and: (c) => boolAggregate(c, 'MIN'),
   every: (c) => boolAggregate(c, 'MIN'),
   bool_or: (c) => boolAggregate(c, 'MAX'),
@@ -208,7 +208,13 @@ function offsetWindow(c: Call, fn: string): TExpr {
   const v = c.args[0]!;
   const args = [asValue(v), c.args.length > 1 ? int(c, 1) : '1'];
   if (c.args.length > 2) args.push(asValue(coerce(c.ctx, c.args[2]!, v.type)));
-  return texpr(call(fn, ...args), v.type, c.name);
+  return texpr(call(fn, ...args), resultType(v.type), c.name);
+}
+
+/** A function's result carries no typmod in Postgres, and min/max over varchar/char are over text. */
+export function resultType(t: PgType): PgType {
+  if (t.name === 'varchar' || t.name === 'bpchar') return T('text');
+  return t.typmod >= 0 ? (pgType(t.name) ?? t) : t;
 }
 
 function aggregate(c: Call, fn: string, type: PgType): TExpr {

@@ -4,7 +4,7 @@
 import type { AstObject } from '../../parser/node-walker.js';
 import { arr, bodyOf, str, stringList } from '../../tenant/ast-nodes.js';
 import { CompileError, unsupported } from '../common/compile-error.js';
-import { displayType, isNumberLike, T, type PgType } from '../common/pg-types.js';
+import { displayType, isNumberLike, pgType, T, type PgType } from '../common/pg-types.js';
 import type { Scope } from '../common/scope.js';
 import { coerce, commonType } from './coercion.js';
 import type { TsqlContext } from './context.js';
@@ -68,7 +68,7 @@ function prefix(ctx: TsqlContext, op: string, operand: unknown, scope: Scope): T
     if (e.intValue !== undefined) return { ...e, sql: String(-e.intValue), intValue: -e.intValue };
     const typed = e.type.category === 'unknown' ? coerce(ctx, e, T('numeric')) : e;
     if (!isNumberLike(typed.type)) throw noOperator(op, null, typed.type);
-    return texpr(`(-${typed.sql})`, typed.type);
+    return texpr(`(-${typed.sql})`, typed.type.typmod >= 0 ? (pgType(typed.type.name) ?? typed.type) : typed.type);
   }
   if (op === '+') return e;
   if (op === '~') return texpr(`(~${coerce(ctx, e, T('int8')).sql})`, e.type.category === 'unknown' ? T('int8') : e.type);
