@@ -36,6 +36,11 @@ export const MSSQL_ERRORS: ReadonlyMap<number, Mapping> = new Map<number, Mappin
   [4145, { code: '42804' }], // non-boolean type specified in a context where a condition is expected
   [8120, { code: '42803' }], // not contained in an aggregate function or the GROUP BY clause
   [512, { code: '21000' }], // Subquery returned more than 1 value
+  [8672, { code: '21000' }], // MERGE attempted to UPDATE or DELETE the same row more than once (ON CONFLICT DO UPDATE twice)
+  [130, { code: '42803' }], // Cannot perform an aggregate function on an expression containing an aggregate
+  [8127, { code: '42P10' }], // Column … is invalid in the ORDER BY clause (SELECT DISTINCT)
+  [10744, { code: '2201W' }], // The number of rows provided for a FETCH clause must be greater then zero
+  [530, { code: '54001' }], // The maximum recursion … has been exhausted
   [8134, { code: '22012' }], // Divide by zero
   [8115, { code: '22003' }], // Arithmetic overflow
   [220, { code: '22003' }], // Arithmetic overflow for data type
@@ -121,6 +126,9 @@ function innerCode(err: unknown): unknown {
 
 /** One SQL Server error message → a failure, by the table (XX000 with the server's message when unlisted). */
 export function failureOfServerError(e: ServerError): PgFailure {
+  // THROW 50000, N'42704: index "x" does not exist', 1 — the T-SQL compiler's own errors carry their SQLSTATE.
+  const own = e.number === 50000 ? /^([0-9A-Z]{5}): ([\s\S]*)$/.exec(e.message) : null;
+  if (own) return new PgFailure(own[1]!, own[2]!);
   const mapping = MSSQL_ERRORS.get(e.number);
   const code = mapping ? (mapping.refine ? mapping.refine(e.message) : mapping.code) : 'XX000';
   const detail = detailOf(e);

@@ -50,6 +50,16 @@ describe('SQL Server errors → SQLSTATE', () => {
     expect([f.code, f.message]).toEqual(['XX000', 'raised by the application']);
   });
 
+  it("reads the SQLSTATE the T-SQL compiler's own THROW 50000 carries ('42704: index … does not exist')", () => {
+    const f = mssqlFailure(serverError(50000, '42704: index "orders_customer_idx" does not exist'));
+    expect([f.code, f.message]).toEqual(['42704', 'index "orders_customer_idx" does not exist']);
+  });
+
+  it('maps the errors of T-SQL the compiler emits for Postgres semantics (MERGE twice on a row, FETCH 0, recursion)', () => {
+    expect(mssqlFailure(serverError(8672, 'The MERGE statement attempted to UPDATE or DELETE the same row more than once.')).code).toBe('21000');
+    expect(mssqlFailure(serverError(530, 'The statement terminated. The maximum recursion 100 has been exhausted before statement completion.')).code).toBe('54001');
+  });
+
   it('adds a Postgres-like detail for duplicate keys and foreign keys', () => {
     expect(mssqlFailure(serverError(2627, BRIEF[0]![1])).extra.detail).toBe('Key value (1) already exists.');
     expect(mssqlFailure(serverError(547, BRIEF[3]![1])).extra.detail).toBe('Constraint "fk_child_parent" on table "dbo.parent", column "id".');
