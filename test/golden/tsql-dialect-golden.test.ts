@@ -224,6 +224,9 @@ describe('T-SQL grammar check', () => {
     expect(checkStatement("IF OBJECT_ID(N'[dbo].[DF_t_a]', N'D') IS NOT NULL ALTER TABLE [dbo].[t] DROP CONSTRAINT [DF_t_a]")).toEqual({ ok: true, via: 'ALTER TABLE … DROP CONSTRAINT' });
     expect(checkStatement("IF OBJECT_ID(N'[dbo].[t]', N'U') IS NOT NULL INSERT INTO [t] ([a]) VALUES (1) ON CONFLICT DO NOTHING").ok).toBe(false);
     expect(checkStatement("IF @v IS NULL THROW 50000, N'x', 1").ok).toBe(false);
+    // A BEGIN … END body: the block is a gap, and each statement inside is checked too.
+    expect(checkStatement("IF OBJECT_ID(N'[dbo].[t]', N'U') IS NOT NULL BEGIN SET @v = NULL; EXEC sp_executesql @v; END")).toEqual({ ok: true, via: 'BEGIN … END block + SET @variable + EXEC with positional arguments' });
+    expect(checkStatement("IF OBJECT_ID(N'[dbo].[t]', N'U') IS NOT NULL BEGIN SELECT 1; SELECT [a] FROM [t] LIMIT 1; END").ok).toBe(false);
   });
 
   it('checks the statements inside BEGIN TRY … END CATCH one by one (the wrapper itself parses in node-sql-parser)', async () => {

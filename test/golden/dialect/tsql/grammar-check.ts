@@ -89,6 +89,18 @@ export const GAPS: readonly Gap[] = [
     example: 'SELECT TOP (@p1) [t].[a] AS [a] FROM [t]',
   },
   {
+    name: 'OPTION (query hints)',
+    pattern: /\bOPTION\s*\(\s*(MAXRECURSION|RECOMPILE)\b/i,
+    reason: 'the OPTION clause after a query is not in the grammar',
+    example: 'SELECT 1 AS [a] OPTION (MAXRECURSION 0)',
+  },
+  {
+    name: 'BEGIN … END block',
+    pattern: /^\s*BEGIN\b(?!\s+(TRY|CATCH|TRAN|TRANSACTION|DISTRIBUTED)\b)[\s\S]*\bEND\s*;?\s*$/i,
+    reason: 'a statement block is not in the grammar (its statements are also checked one by one)',
+    example: 'BEGIN SELECT 1; SELECT 2; END',
+  },
+  {
     name: 'bitwise & | ^',
     pattern: /[&|^]/,
     reason: 'the binary bitwise operators are not in the grammar',
@@ -353,6 +365,19 @@ export function checkStatement(sql: string): CheckResult {
   const bones = skeleton(sql);
   const gaps = GAPS.filter((g) => g.pattern.test(bones));
   if (gaps.length === 0) return { ok: false, reason: `node-sql-parser (TransactSQL) rejects it and no known grammar gap applies: ${first.message}` };
+  const block = blockBody(sql);
+  if (block) {
+    // The block's own syntax goes to polyglot with neutral statements in it (polyglot is lax about what is
+    // inside, and rejects some valid statements node-sql-parser reads, such as IF … EXEC); each statement
+    // inside must pass the whole check on its own.
+    const neutral = `BEGIN ${block.map(() => 'SELECT 1;').join(' ')} END`;
+    if (!polyglotAccepts(neutral)) return { ok: false, reason: `@polyglot-sql/sdk (tsql) rejects the block: ${neutral}` };
+    const inner = block.map((s) => ({ s, r: checkStatement(s) }));
+    const failed = inner.find((x) => !x.r.ok);
+    if (failed && !failed.r.ok) return { ok: false, reason: `${failed.r.reason} (in BEGIN … END: ${failed.s})` };
+    const vias = inner.map((x) => (x.r.ok ? x.r.via : '')).filter((v) => v !== 'node-sql-parser');
+    return { ok: true, via: [...new Set([...gaps.map((g) => g.name), ...vias.flatMap((v) => v.split(' + '))])].join(' + ') };
+  }
   if (!polyglotAccepts(sql)) return { ok: false, reason: `node-sql-parser rejects it (${first.message}) and so does @polyglot-sql/sdk (tsql)` };
   return { ok: true, via: gaps.map((g) => g.name).join(' + ') };
 }
@@ -388,4 +413,13 @@ export function splitTryCatch(sql: string): { tryBody: string[]; catchBody: stri
     tryBody: splitBatch(sql.slice(tryStart, tryStart + m[1]!.length)),
     catchBody: splitBatch(sql.slice(catchStart, catchStart + m[2]!.length)),
   };
+}
+
+/** The statements of a `BEGIN … END` block (not BEGIN TRY/CATCH/TRANSACTION), or null. */
+export function blockBody(sql: string): string[] | null {
+  const bones = mask(sql);
+  const m = /^(\s*BEGIN\b)(?!\s+(TRY|CATCH|TRAN|TRANSACTION|DISTRIBUTED)\b)([\s\S]*)\bEND\s*;?\s*$/i.exec(bones);
+  if (!m) return null;
+  const start = m[1]!.length;
+  return splitBatch(sql.slice(start, start + m[3]!.length));
 }
