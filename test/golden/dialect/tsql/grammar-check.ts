@@ -101,6 +101,12 @@ export const GAPS: readonly Gap[] = [
     example: 'BEGIN SELECT 1; SELECT 2; END',
   },
   {
+    name: 'RANGE window frame',
+    pattern: /\bOVER\s*\([^)]*\bRANGE\s+(BETWEEN|UNBOUNDED|CURRENT)\b/i,
+    reason: 'a window frame may be ROWS only in the grammar',
+    example: 'SELECT SUM([a]) OVER (ORDER BY [a] RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS [s] FROM [t]',
+  },
+  {
     name: 'bitwise & | ^',
     pattern: /[&|^]/,
     reason: 'the binary bitwise operators are not in the grammar',
