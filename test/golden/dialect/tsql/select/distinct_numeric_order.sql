@@ -1,0 +1,1 @@
+SELECT DISTINCT total FROM orders ORDER BY total DESC

@@ -1,0 +1,1 @@
+SELECT total FROM orders UNION SELECT price FROM products ORDER BY 1 LIMIT 3
