@@ -120,6 +120,7 @@ function checkCastable(from: PgType, to: PgType): void {
   const family = (t: PgType): string => (['int', 'float', 'numeric', 'oid'].includes(t.category) ? 'number' : ['date', 'timestamp', 'timestamptz'].includes(t.category) ? 'datetime' : t.category);
   const [a, b] = [family(from), family(to)];
   if (a === b || a === 'text' || b === 'text' || a === 'unknown') return;
+  if (to.category === 'time' && (from.category === 'timestamp' || from.category === 'timestamptz')) return;
   if ((a === 'bool' && from.category === 'bool' && to.category === 'int') || (a === 'number' && from.category === 'int' && b === 'bool')) return;
   if ((a === 'json' || a === 'jsonb') && (b === 'json' || b === 'jsonb')) return;
   throw new CompileError('42846', `cannot cast type ${displayType(from)} to ${displayType(to)}`);

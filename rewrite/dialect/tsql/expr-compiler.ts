@@ -182,14 +182,14 @@ function binaryEquals(ctx: TsqlContext, a: TExpr, b: TExpr): TExpr {
   return predicate(`${asValue(x)} = ${asValue(y)}`);
 }
 
-/** GREATEST/LEAST ignore NULLs in Postgres: a VALUES aggregate does the same on SQL Server 2019 (no GREATEST before 2022). */
+/** GREATEST/LEAST ignore NULLs in Postgres: a CASE chain does the same on SQL Server 2019 (no GREATEST before 2022; a VALUES subquery cannot sit inside an aggregate). */
 function minMax(ctx: TsqlContext, n: AstObject, scope: Scope): TExpr {
   const args = arr(n['args']).map((a) => compileExpr(ctx, a, scope));
   const type = commonType(args.map((a) => a.type));
   const greatest = str(n['op']) === 'IS_GREATEST';
-  const rows = args.map((a) => `(${asValue(coerce(ctx, a, type))})`).join(', ');
-  const alias = ctx.freshAlias('pgf_v');
-  return texpr(`(SELECT ${greatest ? 'MAX' : 'MIN'}(${alias}.v) FROM (VALUES ${rows}) AS ${alias}(v))`, type, greatest ? 'greatest' : 'least');
+  const values = args.map((a) => asValue(coerce(ctx, a, type)));
+  const pick = (a: string, b: string): string => `(CASE WHEN ${a} IS NULL THEN ${b} WHEN ${b} IS NULL THEN ${a} WHEN ${a} ${greatest ? '>=' : '<='} ${b} THEN ${a} ELSE ${b} END)`;
+  return texpr(values.slice(1).reduce(pick, values[0]!), type, greatest ? 'greatest' : 'least');
 }
 
 function subLink(ctx: TsqlContext, n: AstObject, scope: Scope): TExpr {

@@ -21,6 +21,8 @@ const same = (fn: string, type: PgType): Handler => (c) => texpr(call(fn, ...c.a
 /** Any value as text, as Postgres's variadic "any" functions (concat, concat_ws) print it. */
 const anyText = (c: Call, i: number): string => {
   const a = c.args[i]!;
+  // concat() prints a char(n) with its padding (its argument is "any", not text).
+  if (a.type.name === 'bpchar') return a.sql;
   return a.type.category === 'text' || a.type.category === 'unknown' ? text(c, i) : coerce(c.ctx, a, T('text'), 'explicit').sql;
 };
 const textFn = (fn: string): Handler => (c) => texpr(call(fn, ...c.args.map((_, i) => text(c, i))), T('text'), c.name);
@@ -308,7 +310,8 @@ function pad(c: Call, left: boolean): TExpr {
   const fill = c.args.length > 2 ? text(c, 2) : "N' '";
   // Postgres truncates to the length too.
   const filler = `REPLICATE(${fill}, ${len})`;
-  const sql = left ? `RIGHT(${filler} + ${value}, ${len})` : `LEFT(${value} + ${filler}, ${len})`;
+  // The fill repeats from its start on both sides (lpad('x', 4, 'ab') = 'abax').
+  const sql = left ? `LEFT(${filler}, ${len} - (LEN(${value} + N'.') - 1)) + ${value}` : `LEFT(${value} + ${filler}, ${len})`;
   return texpr(`CASE WHEN ${len} <= LEN(${value} + N'.') - 1 THEN LEFT(${value}, ${len}) ELSE ${sql} END`, T('text'), c.name);
 }
 

@@ -149,7 +149,8 @@ function concat(ctx: TsqlContext, l: TExpr, r: TExpr): TExpr {
 
 function textOf(ctx: TsqlContext, e: TExpr): TExpr {
   if (e.type.category === 'unknown') return coerce(ctx, e, T('text'));
-  if (e.type.category === 'text') return e.type.name === 'text' ? e : { ...e, sql: `CAST(${e.sql} AS nvarchar(max))`, type: T('text') };
+  // char(n) loses its padding on the way to text (Postgres's bpchar → text); varchar is widened as it is.
+  if (e.type.category === 'text') return e.type.name === 'text' ? e : { ...e, sql: e.type.name === 'bpchar' ? `RTRIM(${e.sql})` : `CAST(${e.sql} AS nvarchar(max))`, type: T('text') };
   return coerce(ctx, e, T('text'), 'explicit');
 }
 
@@ -182,7 +183,8 @@ function like(ctx: TsqlContext, n: AstObject, scope: Scope, insensitive: boolean
 }
 
 function likeOf(ctx: TsqlContext, l: TExpr, r: TExpr, escape: TExpr | null, insensitive: boolean, negated: boolean): TExpr {
-  const a = coerce(ctx, l, T('text'));
+  // LIKE on char(n) keeps the padding in Postgres (bpcharlike), as T-SQL's LIKE on nchar does.
+  const a = l.type.name === 'bpchar' ? l : coerce(ctx, l, T('text'));
   if (a.type.category !== 'text') throw noOperator(insensitive ? '~~*' : '~~', l.type, r.type);
   // `[` is a wildcard (a character class) in T-SQL's LIKE, a plain character in Postgres's: escape it.
   const p = r.unknownText !== undefined && escape === null ? texpr(literal(r.unknownText.replaceAll('[', '\\[')), T('text')) : bracketsEscaped(coerce(ctx, r, T('text')), escape === null);
