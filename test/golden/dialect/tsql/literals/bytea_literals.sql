@@ -1,0 +1,1 @@
+SELECT '\x'::bytea AS empty, '\xDEADbeef'::bytea AS mixed, 'abc'::bytea AS escape_form

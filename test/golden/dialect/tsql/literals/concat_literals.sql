@@ -1,0 +1,1 @@
+SELECT 'a' || 'b' AS ab, 'x' AS "x""y", 'E' AS e

@@ -1,0 +1,1 @@
+SELECT $$it's "quoted"$$ AS d, $tag$a$$b$tag$ AS t

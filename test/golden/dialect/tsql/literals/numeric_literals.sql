@@ -1,0 +1,1 @@
+SELECT 99999999999999999999 AS huge, -2147483648 AS min_int, 2147483648 AS over_int, .5 AS half, 1.50 AS scaled
