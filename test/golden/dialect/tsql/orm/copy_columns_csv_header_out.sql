@@ -1,0 +1,1 @@
+COPY orders (id, total) TO STDOUT WITH (FORMAT csv, HEADER)

@@ -1,0 +1,1 @@
+COPY products (sku, name, price) FROM STDIN WITH (FORMAT csv)

@@ -1,0 +1,1 @@
+select * from "orders" where "status" = $1 order by "id" desc limit $2
