@@ -232,7 +232,8 @@ export function compileDrop(ctx: TsqlContext, n: AstObject): RunPlan {
         const index = parts[parts.length - 1]!;
         const schema = parts.length > 1 && parts[0] !== 'public' ? parts[0]! : 'dbo';
         const lookup = `SELECT @pgf_drop = N'DROP INDEX ' + QUOTENAME(i.name) + N' ON ' + QUOTENAME(SCHEMA_NAME(o.schema_id)) + N'.' + QUOTENAME(o.name) FROM sys.indexes AS i INNER JOIN sys.objects AS o ON o.object_id = i.object_id WHERE i.name = ${literal(index)} AND o.schema_id = SCHEMA_ID(${literal(schema)})`;
-        const missing = ifExists ? '' : `IF @pgf_drop IS NULL THROW 50000, ${literal(`42704: index "${index}" does not exist`)}, 1; `;
+        // A missing index (without IF EXISTS) runs a THROW that carries Postgres's SQLSTATE (mssql-errors.ts reads it).
+        const missing = ifExists ? '' : `IF @pgf_drop IS NULL SET @pgf_drop = ${literal(`THROW 50000, ${literal(`42704: index "${index}" does not exist`)}, 1`)}; `;
         return `SET @pgf_drop = NULL; ${lookup}; ${missing}IF @pgf_drop IS NOT NULL EXEC sp_executesql @pgf_drop`;
       });
       return ddl(ctx, `DECLARE @pgf_drop nvarchar(max); ${drops.join('; ')}`, 'DROP INDEX');
