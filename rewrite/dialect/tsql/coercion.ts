@@ -218,24 +218,26 @@ function offsetText(zone: string | undefined): string {
 
 const NUMBER_RANK: Record<string, number> = { int2: 1, int4: 2, int8: 3, oid: 3, numeric: 4, float4: 5, float8: 6 };
 
-/** The type Postgres picks for a set of expressions that must agree (CASE, COALESCE, UNION, VALUES, IN lists). */
+/**
+ * The type Postgres picks for a set of expressions that must agree (CASE, COALESCE, UNION, VALUES, IN lists):
+ * the first known type, widened along the numbers; among the string types the first one stays (varchar and
+ * text convert both ways). The typmod survives only when every input has that same type and typmod.
+ */
 export function commonType(types: readonly PgType[]): PgType {
   const known = types.filter((t) => t.category !== 'unknown');
   if (known.length === 0) return T('text');
   let best = known[0]!;
   for (const t of known.slice(1)) {
-    if (t.name === best.name) {
-      if (t.typmod !== best.typmod) best = pgType(best.name) ?? best;
-      continue;
-    }
+    if (t.name === best.name) continue;
     const a = NUMBER_RANK[best.name];
     const b = NUMBER_RANK[t.name];
     if (a !== undefined && b !== undefined) best = b > a ? t : best;
-    else if (best.category === 'text' && t.category === 'text') best = T('text');
+    else if (best.category === 'text' && t.category === 'text') continue;
     else if ((best.category === 'timestamp' || best.category === 'date') && (t.category === 'timestamptz' || t.category === 'timestamp')) best = t.category === 'timestamptz' ? T('timestamptz') : T('timestamp');
     else if (best.category === 'timestamptz' && (t.category === 'timestamp' || t.category === 'date')) continue;
     else throw new CompileError('42804', `types ${displayType(best)} and ${displayType(t)} cannot be matched`);
   }
-  return best;
+  const same = known.length === types.length && types.every((t) => t.name === best.name && t.typmod === best.typmod);
+  return same || best.typmod < 0 ? best : (pgType(best.name) ?? best);
 }
 
