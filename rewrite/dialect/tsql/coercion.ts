@@ -99,6 +99,8 @@ function convert(e: TExpr, to: PgType, mode: CoercionMode): TExpr {
       break;
   }
   if (mode === 'implicit' && isNumberLike(from) && isNumberLike(to)) return { ...e, type: to };
+  // An integer as an unconstrained numeric has no decimals (decimal(38,10) would print ten zeros).
+  if (to.name === 'numeric' && to.typmod < 0 && from.category === 'int') return out(`CAST(${value} AS decimal(38,0))`);
   return out(`CAST(${value} AS ${target})`);
 }
 

@@ -89,7 +89,8 @@ function constant(n: AstObject): TExpr {
       return texpr(`CAST(${text} AS decimal(38,0))`, T('numeric'), NO_NAME, { notNull: true });
     }
     // 1.50 is numeric with the scale written, as in T-SQL; 1e3 is a float in T-SQL, so it is cast back.
-    return texpr(/[eE]/.test(text) ? `CAST(${text} AS decimal(38,10))` : text.startsWith('.') ? '0' + text : text, T('numeric'), NO_NAME, { notNull: true });
+    const exponent = /[eE]/.test(text) ? `CAST(${text} AS decimal(38,${Number.isInteger(Number(text)) ? 0 : 10}))` : null;
+    return texpr(exponent ?? (text.startsWith('.') ? '0' + text : text), T('numeric'), NO_NAME, { notNull: true });
   }
   const sval = obj(n['sval']);
   if (sval) {

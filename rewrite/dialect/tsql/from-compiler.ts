@@ -37,6 +37,8 @@ function fromItem(ctx: TsqlContext, node: unknown, scope: Scope): string {
       const fn = bodyOf(arr(bodyOf(first, 'List')?.['items'] ?? first)[0], 'FuncCall');
       throw unsupported(`set-returning function ${stringList(fn?.['funcname']).pop() ?? ''} in FROM`);
     }
+    case 'RangeTableSample':
+      throw unsupported('TABLESAMPLE');
     default:
       throw unsupported(`FROM item ${w.type}`);
   }

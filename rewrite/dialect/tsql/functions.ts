@@ -125,7 +125,8 @@ export function compileFunctionCall(ctx: TsqlContext, n: AstObject, scope: Scope
   if (names.length > 1 && names[0] !== 'pg_catalog') throw unsupported(`function ${names.join('.')}`);
   if (n['func_variadic']) throw unsupported('VARIADIC arguments');
   const handler = FUNCTIONS[name];
-  if (!handler) throw unsupported(`function ${name}`);
+  // x AT TIME ZONE z parses as timezone(z, x).
+  if (!handler) throw unsupported(name === 'timezone' ? 'AT TIME ZONE' : `function ${name}`);
   const over = obj(bodyOf(n['over'], 'WindowDef') ?? n['over']);
   const aggregate = AGGREGATES.has(name) && !over;
   if (aggregate && ctx.inAggregate) throw new CompileError('42803', 'aggregate function calls cannot be nested');

@@ -53,6 +53,8 @@ export function aExpr(ctx: TsqlContext, n: AstObject, scope: Scope): TExpr {
       const [a, b] = unify(ctx, compileExpr(ctx, n['lexpr'], scope), compileExpr(ctx, n['rexpr'], scope));
       return texpr(`NULLIF(${asValue(a)}, ${asValue(b)})`, a.type, 'nullif');
     }
+    case 'AEXPR_SIMILAR':
+      throw unsupported('SIMILAR TO');
     case 'AEXPR_OP_ANY':
     case 'AEXPR_OP_ALL':
       throw unsupported(`${op} ${kind === 'AEXPR_OP_ANY' ? 'ANY' : 'ALL'} (array)`);
