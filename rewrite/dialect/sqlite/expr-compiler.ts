@@ -14,6 +14,7 @@ import { compileSubquery } from './select-compiler.js';
 import { call, ident, literal } from './sql-text.js';
 import { resolveTypeName } from '../common/type-names.js';
 import { compileFunctionCall } from './function-call.js';
+import { normalizeNumeric } from '../common/numeric-literal.js';
 
 export function compileExpr(ctx: CompileContext, node: unknown, scope: Scope): Expr {
   const w = unwrap(node);
@@ -100,19 +101,6 @@ function constant(n: AstObject): Expr {
   const bs = obj(n['bsval']);
   if (bs) throw unsupported('bit-string constants');
   throw unsupported('this constant');
-}
-
-/** 1.50 stays 1.50 (Postgres keeps the scale written); 1e3 becomes 1000. */
-function normalizeNumeric(text: string): string {
-  if (!/[eE]/.test(text)) return text.startsWith('.') ? '0' + text : text;
-  const [mantissa, exp] = text.toLowerCase().split('e') as [string, string];
-  const e = Number(exp);
-  const [intPart, frac = ''] = mantissa.split('.');
-  const digits = (intPart ?? '') + frac;
-  const point = (intPart ?? '').length + e;
-  if (point >= digits.length) return (digits + '0'.repeat(point - digits.length)).replace(/^0+(?=\d)/, '');
-  if (point <= 0) return '0.' + '0'.repeat(-point) + digits;
-  return (digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0') + '.' + digits.slice(point);
 }
 
 function columnRef(n: AstObject, scope: Scope): Expr {

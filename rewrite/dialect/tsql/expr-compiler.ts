@@ -14,6 +14,7 @@ import { aExpr, unify } from './operators.js';
 import { compileSubquery } from './select-compiler.js';
 import { asCondition, asValue, NO_NAME, predicate, texpr, type TExpr } from './texpr.js';
 import { literal, param } from './tsql-text.js';
+import { normalizeNumeric } from '../common/numeric-literal.js';
 
 export function compileExpr(ctx: TsqlContext, node: unknown, scope: Scope): TExpr {
   const w = unwrap(node);
@@ -89,8 +90,9 @@ function constant(n: AstObject): TExpr {
       return texpr(`CAST(${text} AS decimal(38,0))`, T('numeric'), NO_NAME, { notNull: true });
     }
     // 1.50 is numeric with the scale written, as in T-SQL; 1e3 is a float in T-SQL, so it is cast back.
-    const exponent = /[eE]/.test(text) ? `CAST(${text} AS decimal(38,${Number.isInteger(Number(text)) ? 0 : 10}))` : null;
-    return texpr(exponent ?? (text.startsWith('.') ? '0' + text : text), T('numeric'), NO_NAME, { notNull: true });
+    // 1.50 keeps its scale, as in Postgres; 1e3 is written out (T-SQL would read an exponent as a float).
+    const value = normalizeNumeric(text);
+    return texpr(value.includes('.') ? value : `CAST(${value} AS decimal(38,0))`, T('numeric'), NO_NAME, { notNull: true });
   }
   const sval = obj(n['sval']);
   if (sval) {
