@@ -152,6 +152,26 @@ function isolationOf(options: unknown[]): Isolation | null {
   return null;
 }
 
+/** Statements every dialect accepts without running anything, with the tag Postgres answers (null: not one of them). */
+export function noopTag(type: string, n: AstObject): string | null {
+  switch (type) {
+    case 'DiscardStmt':
+      return str(n['target']) === 'DISCARD_ALL' ? 'DISCARD ALL' : 'DISCARD';
+    case 'DeallocateStmt':
+      return 'DEALLOCATE' + (n['name'] === undefined ? ' ALL' : '');
+    case 'CommentStmt':
+      return 'COMMENT';
+    case 'CreateExtensionStmt': {
+      const ext = str(n['extname']) ?? '';
+      // Extensions whose functions the dialects provide themselves (gen_random_uuid, uuid_generate_v4).
+      if (['plpgsql', 'pgcrypto', 'uuid-ossp'].includes(ext)) return 'CREATE EXTENSION';
+      throw unsupported(`extension ${ext}`);
+    }
+    default:
+      return null;
+  }
+}
+
 /** Names a statement type for a refusal: CreateFunctionStmt → CREATE FUNCTION. */
 export function statementLabel(type: string, n: AstObject): string {
   if (type === 'DoStmt') return 'DO blocks';

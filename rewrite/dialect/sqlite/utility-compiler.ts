@@ -13,7 +13,7 @@ import { compileSelect } from './select-compiler.js';
 import { ident } from './sql-text.js';
 import { typeFromDisplay } from '../common/type-names.js';
 import { regOutputs } from './reg-casts.js';
-import { copyOptions, settingStatement, transactionStatement } from '../common/utility-statements.js';
+import { copyOptions, noopTag, settingStatement, transactionStatement } from '../common/utility-statements.js';
 export { statementLabel } from '../common/utility-statements.js';
 
 export function compileCopy(ctx: CompileContext, n: AstObject): SqlitePlan {
@@ -78,21 +78,12 @@ export function compileSet(n: AstObject): SqlitePlan {
 
 /** Statements accepted without effect on SQLite, with the tag Postgres answers. */
 export function acceptedNoop(type: string, n: AstObject): SqlitePlan | null {
+  const tag = noopTag(type, n);
+  if (tag) return { kind: 'noop', tag };
   switch (type) {
-    case 'DiscardStmt':
-      return { kind: 'noop', tag: str(n['target']) === 'DISCARD_ALL' ? 'DISCARD ALL' : 'DISCARD' };
-    case 'DeallocateStmt':
-      return { kind: 'noop', tag: 'DEALLOCATE' + (n['name'] === undefined ? ' ALL' : '') };
     // Every write already holds the file's single write lock for its whole transaction: stronger than any table lock.
     case 'LockStmt':
       return { kind: 'noop', tag: 'LOCK TABLE' };
-    case 'CommentStmt':
-      return { kind: 'noop', tag: 'COMMENT' };
-    case 'CreateExtensionStmt': {
-      const ext = str(n['extname']) ?? '';
-      if (['plpgsql', 'pgcrypto', 'uuid-ossp'].includes(ext)) return { kind: 'noop', tag: 'CREATE EXTENSION' };
-      throw unsupported(`extension ${ext}`);
-    }
     case 'VacuumStmt': {
       const analyze = n['is_vacuumcmd'] !== true || arr(n['options']).some((o) => bodyOf(o, 'DefElem')?.['defname'] === 'analyze');
       return analyze

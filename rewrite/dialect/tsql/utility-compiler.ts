@@ -5,7 +5,7 @@ import { arr, obj, str, stringList } from '../../tenant/ast-nodes.js';
 import { CompileError, undefinedTable, unsupported } from '../common/compile-error.js';
 import { typeRef } from '../common/pg-types.js';
 import { typeFromDisplay } from '../common/type-names.js';
-import { copyOptions, settingStatement, transactionStatement } from '../common/utility-statements.js';
+import { copyOptions, noopTag, settingStatement, transactionStatement } from '../common/utility-statements.js';
 import type { TsqlContext } from './context.js';
 import type { MssqlPlan, RunPlan } from './plan-types.js';
 import { runPlan } from './run-plan.js';
@@ -70,22 +70,9 @@ export function compileCopy(ctx: TsqlContext, n: AstObject): MssqlPlan {
 
 /** Statements accepted without effect on SQL Server, with the tag Postgres answers. */
 export function acceptedNoop(type: string, n: AstObject): MssqlPlan | null {
-  switch (type) {
-    case 'DiscardStmt':
-      return { kind: 'noop', tag: str(n['target']) === 'DISCARD_ALL' ? 'DISCARD ALL' : 'DISCARD' };
-    case 'DeallocateStmt':
-      return { kind: 'noop', tag: 'DEALLOCATE' + (n['name'] === undefined ? ' ALL' : '') };
-    case 'CommentStmt':
-      return { kind: 'noop', tag: 'COMMENT' };
-    case 'CreateExtensionStmt': {
-      const ext = str(n['extname']) ?? '';
-      if (['plpgsql', 'pgcrypto', 'uuid-ossp'].includes(ext)) return { kind: 'noop', tag: 'CREATE EXTENSION' };
-      throw unsupported(`extension ${ext}`);
-    }
-    // SQL Server keeps its statistics itself (AUTO_UPDATE_STATISTICS); VACUUM has no counterpart.
-    case 'VacuumStmt':
-      return { kind: 'noop', tag: n['is_vacuumcmd'] === true ? 'VACUUM' : 'ANALYZE' };
-    default:
-      return null;
-  }
+  const tag = noopTag(type, n);
+  if (tag) return { kind: 'noop', tag };
+  // SQL Server keeps its statistics itself (AUTO_UPDATE_STATISTICS); VACUUM has no counterpart.
+  if (type === 'VacuumStmt') return { kind: 'noop', tag: n['is_vacuumcmd'] === true ? 'VACUUM' : 'ANALYZE' };
+  return null;
 }
