@@ -86,7 +86,10 @@ function constant(n: AstObject): TExpr {
   if (fval) {
     const text = str(fval['fval']) ?? '0';
     if (/^-?\d+$/.test(text)) {
-      if (BigInt(text) <= 9223372036854775807n) return texpr(`CAST(${text} AS bigint)`, T('int8'), NO_NAME, { notNull: true });
+      // -2147483648 arrives as a float constant (the minus folded in by the parser): it is still an integer.
+      const v = BigInt(text);
+      if (v >= -2147483648n && v <= 2147483647n) return texpr(String(v), T('int4'), NO_NAME, { intValue: Number(v), notNull: true });
+      if (v <= 9223372036854775807n && v >= -9223372036854775808n) return texpr(`CAST(${text} AS bigint)`, T('int8'), NO_NAME, { notNull: true });
       return texpr(`CAST(${text} AS decimal(38,0))`, T('numeric'), NO_NAME, { notNull: true });
     }
     // 1.50 is numeric with the scale written, as in T-SQL; 1e3 is a float in T-SQL, so it is cast back.
