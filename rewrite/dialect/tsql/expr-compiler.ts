@@ -88,7 +88,8 @@ function constant(n: AstObject): TExpr {
     if (/^-?\d+$/.test(text)) {
       // -2147483648 arrives as a float constant (the minus folded in by the parser): it is still an integer.
       const v = BigInt(text);
-      if (v >= -2147483648n && v <= 2147483647n) return texpr(String(v), T('int4'), NO_NAME, { intValue: Number(v), notNull: true });
+      // (T-SQL reads -2147483648 as minus a decimal 2147483648: the cast keeps it an int.)
+      if (v >= -2147483648n && v <= 2147483647n) return texpr(v === -2147483648n ? 'CAST(-2147483648 AS int)' : String(v), T('int4'), NO_NAME, { intValue: Number(v), notNull: true });
       if (v <= 9223372036854775807n && v >= -9223372036854775808n) return texpr(`CAST(${text} AS bigint)`, T('int8'), NO_NAME, { notNull: true });
       return texpr(`CAST(${text} AS decimal(38,0))`, T('numeric'), NO_NAME, { notNull: true });
     }
