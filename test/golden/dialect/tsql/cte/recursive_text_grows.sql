@@ -1,0 +1,1 @@
+WITH RECURSIVE t(s) AS (SELECT 'a' UNION ALL SELECT s || 'a' FROM t WHERE length(s) < 5) SELECT s FROM t

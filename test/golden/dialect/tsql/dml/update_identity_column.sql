@@ -1,0 +1,1 @@
+UPDATE customers SET id = id + 1000 WHERE id = 1
