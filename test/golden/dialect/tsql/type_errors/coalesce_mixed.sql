@@ -1,0 +1,1 @@
+SELECT coalesce(id, 'x') FROM customers

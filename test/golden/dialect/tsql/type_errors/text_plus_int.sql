@@ -1,0 +1,1 @@
+SELECT name + 1 AS x FROM customers
