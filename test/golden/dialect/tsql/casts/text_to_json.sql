@@ -1,0 +1,1 @@
+SELECT payload::json AS j, payload::jsonb AS jb FROM events

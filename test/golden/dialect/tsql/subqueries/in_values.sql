@@ -1,0 +1,1 @@
+SELECT name FROM customers WHERE id IN (VALUES (1), (2))
