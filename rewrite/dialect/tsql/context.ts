@@ -12,6 +12,8 @@ export class TsqlContext extends CompileState {
   lockHints: string | null = null;
   /** A recursive WITH query: the statement needs OPTION (MAXRECURSION 0) (SQL Server stops at 100 levels). */
   recursive = false;
+  /** The UNION ALL of the recursive WITH query being compiled: its members are cast to exactly the same T-SQL types. */
+  exactMembers: unknown = null;
   /** Inside an aggregate's arguments (Postgres refuses a nested aggregate: 42803). */
   inAggregate = false;
   /** Tables this statement creates (or drops: null), so the statements after it in the same query see them. */

@@ -5,7 +5,7 @@
 import type { AstObject } from '../../parser/node-walker.js';
 import { arr, bodyOf, obj, str, stringList } from '../../tenant/ast-nodes.js';
 import { CompileError, unsupported } from '../common/compile-error.js';
-import { T, type PgType } from '../common/pg-types.js';
+import { displayType, T, type PgType } from '../common/pg-types.js';
 import { columnSql, Scope } from '../common/scope.js';
 import { coerce, commonType } from './coercion.js';
 import type { TsqlContext } from './context.js';
@@ -14,6 +14,7 @@ import { compileFrom } from './from-compiler.js';
 import { orderByList } from './order-by.js';
 import { asCondition, asValue, texpr, type TExpr } from './texpr.js';
 import { ident } from './tsql-text.js';
+import { tsqlType } from './tsql-types.js';
 
 export type QueryColumn = { readonly name: string; readonly type: PgType; readonly notNull?: boolean };
 export type CompiledQuery = { readonly sql: string; readonly columns: readonly QueryColumn[] };
@@ -22,6 +23,8 @@ export type QueryOptions = {
   readonly present: boolean;
   /** Inside a subquery or derived table: an ORDER BY without TOP/OFFSET is dropped (T-SQL refuses it there). */
   readonly nested: boolean;
+  /** Each output column cast to exactly this type's T-SQL type (the members of a recursive WITH query). */
+  readonly castTo?: readonly PgType[];
 };
 
 export function compileSubquery(ctx: TsqlContext, node: unknown, scope: Scope): CompiledQuery {
@@ -57,7 +60,17 @@ export function compileWith(ctx: TsqlContext, w: AstObject, parent: Scope | null
       const anchor = compileQuery(ctx, obj(query['larg']) ?? {}, parent, { present: false, nested: true });
       level.set(name, { columns: anchor.columns.map((col, i) => ({ ...col, name: renamed[i] ?? col.name })) });
     }
+    const recursive = level.has(name);
+    // SQL Server wants the anchor and the recursive member typed exactly alike (error 240): both are cast.
+    if (recursive) ctx.exactMembers = query;
     const q = compileQuery(ctx, query, parent, { present: false, nested: true });
+    ctx.exactMembers = null;
+    if (recursive) {
+      level.get(name)!.columns.forEach((anchorColumn, i) => {
+        const overall = q.columns[i]!.type;
+        if (anchorColumn.type.name !== overall.name) throw new CompileError('42804', `recursive query "${name}" column ${i + 1} has type ${displayType(anchorColumn.type)} in non-recursive term but type ${displayType(overall)} overall`);
+      });
+    }
     const columns = q.columns.map((col, i) => ({ ...col, name: renamed[i] ?? col.name }));
     level.set(name, { columns });
     // The column list only when WITH renames the query's columns (the body's aliases name them otherwise).
@@ -97,7 +110,12 @@ function plainSelect(ctx: TsqlContext, n: AstObject, parent: Scope | null, optio
   const resolver = outputResolver(targets);
   const order = sortItems.length ? orderByList(ctx, sortItems, scope, resolver) : '';
   const { top, fetch, keepOrder } = limits(ctx, n, scope, order, options.nested);
-  const select = targets.map((t) => `${options.present ? presented(t.expr) : asValue(t.expr)} AS ${ident(t.name)}`).join(', ');
+  const output = (t: Target, i: number): string => {
+    const cast = options.castTo?.[i];
+    if (cast) return `CAST(${asValue(coerce(ctx, t.expr, cast))} AS ${tsqlType(cast)})`;
+    return options.present ? presented(t.expr) : asValue(t.expr);
+  };
+  const select = targets.map((t, i) => `${output(t, i)} AS ${ident(t.name)}`).join(', ');
   // DISTINCT with ORDER BY: T-SQL wants the ORDER BY keys in the select list as written, which the NULL
   // placement terms and the numeric CONVERTs are not; GROUP BY over the select list is the same set of rows.
   if (distinct.length && sortItems.length) checkDistinctOrder(ctx, sortItems, scope, resolver, targets);
@@ -263,9 +281,9 @@ function setOperation(ctx: TsqlContext, n: AstObject, parent: Scope | null): Com
   const op = str(n['op']);
   const all = n['all'] === true;
   if (all && op !== 'SETOP_UNION') throw unsupported(`${op === 'SETOP_INTERSECT' ? 'INTERSECT' : 'EXCEPT'} ALL`);
-  const member = (node: unknown): CompiledQuery => {
+  const member = (node: unknown, castTo?: readonly PgType[]): CompiledQuery => {
     const body = obj(node) ?? {};
-    const q = compileQuery(ctx, body, parent, { present: false, nested: true });
+    const q = compileQuery(ctx, body, parent, { present: false, nested: true, ...(castTo ? { castTo } : {}) });
     // A member with its own ORDER BY/LIMIT, or a set operation itself, is a derived table (T-SQL's INTERSECT binds tighter).
     const own = arr(body['sortClause']).length || body['limitCount'] !== undefined || body['limitOffset'] !== undefined || (str(body['op']) ?? 'SETOP_NONE') !== 'SETOP_NONE';
     return own ? { ...q, sql: `SELECT * FROM (${q.sql}) AS ${ident(ctx.freshAlias())}` } : q;
@@ -275,7 +293,11 @@ function setOperation(ctx: TsqlContext, n: AstObject, parent: Scope | null): Com
   if (l.columns.length !== r.columns.length) throw new CompileError('42601', `each ${op === 'SETOP_UNION' ? 'UNION' : op === 'SETOP_INTERSECT' ? 'INTERSECT' : 'EXCEPT'} query must have the same number of columns`);
   const types = l.columns.map((c, i) => commonType([c.type, r.columns[i]!.type]));
   const keyword = op === 'SETOP_UNION' ? (all ? 'UNION ALL' : 'UNION') : op === 'SETOP_INTERSECT' ? 'INTERSECT' : 'EXCEPT';
-  const sql = `${conform(ctx, l, types)} ${keyword} ${conform(ctx, r, types)}`;
+  // A recursive WITH query's members, compiled again with every column cast in their own select lists (SQL
+  // Server wants anchor and recursive member typed alike, and the recursive reference outside any subquery).
+  const plain = (node: unknown): boolean => (str(obj(node)?.['op']) ?? 'SETOP_NONE') === 'SETOP_NONE';
+  const exact = ctx.exactMembers === n && plain(n['larg']) && plain(n['rarg']);
+  const sql = exact ? `${member(n['larg'], types).sql} ${keyword} ${member(n['rarg'], types).sql}` : `${conform(ctx, l, types)} ${keyword} ${conform(ctx, r, types)}`;
   return { sql, columns: l.columns.map((c, i) => ({ name: c.name, type: types[i]! })) };
 }
 
@@ -284,7 +306,7 @@ function conform(ctx: TsqlContext, q: CompiledQuery, types: readonly PgType[]): 
   if (q.columns.every((c, i) => c.type.category === types[i]!.category)) return q.sql;
   const alias = ident(ctx.freshAlias('pgf_m'));
   const inner = q.columns.map((_, i) => ident(`c${i + 1}`));
-  const casts = q.columns.map((c, i) => asValue(coerce(ctx, texpr(`${alias}.${inner[i]}`, c.type, c.name), types[i]!)) + ` AS ${ident(c.name)}`);
+  const casts = q.columns.map((c, i) => `${asValue(coerce(ctx, texpr(`${alias}.${inner[i]}`, c.type, c.name), types[i]!))} AS ${ident(c.name)}`);
   return `SELECT ${casts.join(', ')} FROM (${q.sql}) AS ${alias} (${inner.join(', ')})`;
 }
 
