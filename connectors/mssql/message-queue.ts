@@ -1,17 +1,9 @@
 // A session's client messages in arrival order, answered one at a time (each may wait for SQL Server),
 // pausing while the client's socket drains; when the client has gone and nothing runs, the session is
 // released once.
-export type Op =
-  | { k: 'query'; raw: Buffer }
-  | { k: 'parse'; name: string; sql: string; types: readonly number[] }
-  | { k: 'bind'; portal: string; statement: string; payload: Buffer; restOffset: number }
-  | { k: 'describe'; target: 'S' | 'P'; name: string }
-  | { k: 'execute'; raw: Buffer }
-  | { k: 'close'; target: 'S' | 'P'; name: string }
-  | { k: 'sync' }
-  | { k: 'copy'; raw: Buffer }
-  | { k: 'refuse'; frame: Buffer; extended: boolean }
-  | { k: 'flush' };
+import type { SessionOp } from '../queued-session.js';
+
+export type Op = SessionOp;
 
 export type QueueHooks = {
   run(op: Op): Promise<void>;

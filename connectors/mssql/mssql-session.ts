@@ -5,8 +5,8 @@ import { decodeFrontend } from '../../protocol/frontend-decoder.js';
 import { BindCompleteFrame, CloseCompleteFrame, NoDataFrame, ParseCompleteFrame, PortalSuspendedFrame } from '../../protocol/constant-frames.js';
 import { encodeBackend } from '../../protocol/backend-encoder.js';
 import type { ClientChannel, ConnectorSession, StartupIdentity } from '../connector.js';
-import type { SessionEffects } from '../session-effects.js';
-import { PgFailure } from '../sqlite/pg-failure.js';
+import { QueuedSession } from '../queued-session.js';
+import { failureFrame, PgFailure } from '../sqlite/pg-failure.js';
 import { CopyInSink } from '../sqlite/sqlite-copy.js';
 import { decodeBind } from '../sqlite/sqlite-params.js';
 import { binaryColumns, commandTag, SessionOutput } from '../sqlite/sqlite-output.js';
@@ -29,7 +29,7 @@ type Portal = { plan: MssqlPlan; params: ParamValue[]; catalogParams: (string | 
 const TEXT = { oid: 25, typmod: -1, typlen: -1, name: 'text' } as const;
 const EMPTY_QUERY = Buffer.from([0x49, 0, 0, 0, 4]);
 
-export class MssqlSession implements ConnectorSession {
+export class MssqlSession extends QueuedSession<CopyInSink> implements ConnectorSession {
   private readonly queue: MessageQueue;
   private skipping = false;
   private readonly statements = new Map<string, Statement>();
@@ -39,7 +39,6 @@ export class MssqlSession implements ConnectorSession {
   private readonly tx: SessionTransaction;
   private readonly runner: PlanRunner;
   private readonly interrupts = new StatementInterrupts();
-  private copySink: CopyInSink | null = null;
   onQuiescent: (() => void) | null = null;
 
   constructor(
@@ -47,6 +46,7 @@ export class MssqlSession implements ConnectorSession {
     private readonly client: ClientChannel,
     identity: StartupIdentity,
   ) {
+    super();
     this.out = new SessionOutput(client);
     this.settings = new SessionSettings(identity.user, identity.parameters, identity.tenant, { backend: 'SQL Server', anyTimeZone: true });
     this.tx = new SessionTransaction(backend, this.settings);
@@ -66,41 +66,6 @@ export class MssqlSession implements ConnectorSession {
     return this.queue.idle && !this.skipping && this.tx.state === 'idle';
   }
 
-  query(raw: Buffer, _effects: SessionEffects): void {
-    this.submit({ k: 'query', raw });
-  }
-  parse(name: string, sql: string, paramTypes: readonly number[]): void {
-    this.submit({ k: 'parse', name, sql, types: paramTypes });
-  }
-  bind(portal: string, statement: string, payload: Buffer, restOffset: number): void {
-    this.submit({ k: 'bind', portal, statement, payload, restOffset });
-  }
-  describe(target: 'S' | 'P', name: string): void {
-    this.submit({ k: 'describe', target, name });
-  }
-  execute(_portal: string, raw: Buffer): void {
-    this.submit({ k: 'execute', raw });
-  }
-  close(target: 'S' | 'P', name: string): void {
-    this.submit({ k: 'close', target, name });
-  }
-  sync(): void {
-    this.submit({ k: 'sync' });
-  }
-  flush(): void {
-    this.submit({ k: 'flush' });
-  }
-  copy(raw: Buffer): void {
-    if (this.copySink) this.copySink.message(raw);
-    else this.submit({ k: 'copy', raw });
-  }
-  functionCall(): void {
-    this.submit({ k: 'refuse', frame: failureFrame(new PgFailure('0A000', 'the FunctionCall protocol message is not supported')), extended: false });
-  }
-  refuse(frame: Buffer, extended: boolean): void {
-    this.submit({ k: 'refuse', frame, extended });
-  }
-
   cancel(): void {
     this.interrupts.cancel();
   }
@@ -112,7 +77,7 @@ export class MssqlSession implements ConnectorSession {
     this.queue.end();
   }
 
-  private submit(op: Op): void {
+  protected submit(op: Op): void {
     if (this.copySink) {
       // During COPY FROM STDIN Postgres ignores Flush and Sync, and fails the COPY on anything else (08P01).
       if (op.k !== 'sync' && op.k !== 'flush') this.copySink.unexpected(op.k === 'refuse' ? 'F' : MESSAGE_TYPE[op.k]);
@@ -364,9 +329,6 @@ export class MssqlSession implements ConnectorSession {
 
 const MESSAGE_TYPE: Record<Exclude<Op['k'], 'refuse'>, string> = { query: 'Q', parse: 'P', bind: 'B', describe: 'D', execute: 'E', close: 'C', sync: 'S', copy: 'd', flush: 'H' };
 
-function failureFrame(f: PgFailure): Buffer {
-  return encodeBackend({ kind: 'ErrorResponse', fields: { severity: 'ERROR', severityNonLocalized: 'ERROR', code: f.code, message: f.message } });
-}
 
 function isTransactionExit(plan: MssqlPlan): boolean {
   return plan.kind === 'transaction' && (plan.action.kind === 'commit' || plan.action.kind === 'rollback' || plan.action.kind === 'rollback_to');

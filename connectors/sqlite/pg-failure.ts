@@ -1,7 +1,13 @@
 // A statement's failure as the client will see it: SQLSTATE, message and optional fields.
+import { encodeBackend } from '../../protocol/backend-encoder.js';
 import { BindError } from './sqlite-params.js';
 import { WorkerRequestError } from './sqlite-worker-host.js';
 import { LockTimeoutError } from './sqlite-write-lock.js';
+
+/** An ErrorResponse frame for a failure (severity ERROR). */
+export function failureFrame(f: PgFailure): Buffer {
+  return encodeBackend({ kind: 'ErrorResponse', fields: { severity: 'ERROR', severityNonLocalized: 'ERROR', code: f.code, message: f.message } });
+}
 
 export class PgFailure extends Error {
   constructor(

@@ -4,8 +4,8 @@ import { decodeFrontend } from '../../protocol/frontend-decoder.js';
 import { BindCompleteFrame, CloseCompleteFrame, NoDataFrame, ParseCompleteFrame, PortalSuspendedFrame } from '../../protocol/constant-frames.js';
 import { encodeBackend } from '../../protocol/backend-encoder.js';
 import type { ClientChannel, ConnectorSession, StartupIdentity } from '../connector.js';
-import type { SessionEffects } from '../session-effects.js';
-import { failureOf, PgFailure } from './pg-failure.js';
+import { QueuedSession, type SessionOp } from '../queued-session.js';
+import { failureFrame, failureOf, PgFailure } from './pg-failure.js';
 import { CopyInSink, copyIn, copyOut } from './sqlite-copy.js';
 import type { SqliteFile } from './sqlite-file.js';
 import { decodeBind } from './sqlite-params.js';
@@ -19,22 +19,12 @@ import { sliceRows } from './row-slices.js';
 import type { StorageValue } from './sqlite-types.js';
 import type { ExecResult } from './worker-messages.js';
 
-type Op =
-  | { k: 'query'; raw: Buffer }
-  | { k: 'parse'; name: string; sql: string; types: readonly number[] }
-  | { k: 'bind'; portal: string; statement: string; payload: Buffer; restOffset: number }
-  | { k: 'describe'; target: 'S' | 'P'; name: string }
-  | { k: 'execute'; raw: Buffer }
-  | { k: 'close'; target: 'S' | 'P'; name: string }
-  | { k: 'sync' }
-  | { k: 'copy'; raw: Buffer }
-  | { k: 'refuse'; frame: Buffer; extended: boolean }
-  | { k: 'flush' };
+type Op = SessionOp;
 
 type Statement = { sql: string; plan: SqlitePlan; schemaVersion: number; paramTypes: readonly number[] };
 type Portal = { plan: SqlitePlan; params: StorageValue[]; binary: boolean[]; result: ExecResult | null; sent: number };
 
-export class SqliteSession implements ConnectorSession {
+export class SqliteSession extends QueuedSession<CopyInSink> implements ConnectorSession {
   private readonly queue: Op[] = [];
   private pumping = false;
   /** A message is being answered (not just waiting for the client to drain its socket). */
@@ -49,7 +39,6 @@ export class SqliteSession implements ConnectorSession {
   private readonly tx: SessionTransaction;
   private readonly runner: PlanRunner;
   private readonly slot: number;
-  private copySink: CopyInSink | null = null;
   private readonly interrupts: StatementInterrupts;
   private readonly unsubscribe: () => void;
   onQuiescent: (() => void) | null = null;
@@ -60,6 +49,7 @@ export class SqliteSession implements ConnectorSession {
     identity: StartupIdentity,
     private readonly id: number,
   ) {
+    super();
     this.out = new SessionOutput(client);
     this.settings = new SessionSettings(identity.user, identity.parameters, identity.tenant);
     this.slot = file.host.takeSlot();
@@ -74,41 +64,6 @@ export class SqliteSession implements ConnectorSession {
 
   get quiescent(): boolean {
     return this.queue.length === 0 && !this.pumping && !this.skipping && this.tx.state === 'idle';
-  }
-
-  query(raw: Buffer, _effects: SessionEffects): void {
-    this.submit({ k: 'query', raw });
-  }
-  parse(name: string, sql: string, paramTypes: readonly number[]): void {
-    this.submit({ k: 'parse', name, sql, types: paramTypes });
-  }
-  bind(portal: string, statement: string, payload: Buffer, restOffset: number): void {
-    this.submit({ k: 'bind', portal, statement, payload, restOffset });
-  }
-  describe(target: 'S' | 'P', name: string): void {
-    this.submit({ k: 'describe', target, name });
-  }
-  execute(_portal: string, raw: Buffer): void {
-    this.submit({ k: 'execute', raw });
-  }
-  close(target: 'S' | 'P', name: string): void {
-    this.submit({ k: 'close', target, name });
-  }
-  sync(): void {
-    this.submit({ k: 'sync' });
-  }
-  flush(): void {
-    this.submit({ k: 'flush' });
-  }
-  copy(raw: Buffer): void {
-    if (this.copySink) this.copySink.message(raw);
-    else this.submit({ k: 'copy', raw });
-  }
-  functionCall(): void {
-    this.submit({ k: 'refuse', frame: failureFrame(new PgFailure('0A000', 'the FunctionCall protocol message is not supported')), extended: false });
-  }
-  refuse(frame: Buffer, extended: boolean): void {
-    this.submit({ k: 'refuse', frame, extended });
   }
 
   cancel(): void {
@@ -141,7 +96,7 @@ export class SqliteSession implements ConnectorSession {
       });
   }
 
-  private submit(op: Op): void {
+  protected submit(op: Op): void {
     if (this.ended) return;
     if (this.copySink) {
       // During COPY FROM STDIN Postgres ignores Flush and Sync, and fails the COPY on anything else (08P01).
@@ -377,9 +332,6 @@ export class SqliteSession implements ConnectorSession {
 const EMPTY_QUERY = Buffer.from([0x49, 0, 0, 0, 4]);
 const MESSAGE_TYPE: Record<Op['k'], string> = { query: 'Q', parse: 'P', bind: 'B', describe: 'D', execute: 'E', close: 'C', sync: 'S', copy: 'd', refuse: 'F', flush: 'H' };
 
-function failureFrame(f: PgFailure): Buffer {
-  return encodeBackend({ kind: 'ErrorResponse', fields: { severity: 'ERROR', severityNonLocalized: 'ERROR', code: f.code, message: f.message } });
-}
 
 function isTransactionExit(plan: SqlitePlan): boolean {
   return plan.kind === 'transaction' && (plan.action.kind === 'commit' || plan.action.kind === 'rollback' || plan.action.kind === 'rollback_to');
