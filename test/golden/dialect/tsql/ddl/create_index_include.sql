@@ -1,0 +1,1 @@
+CREATE INDEX orders_status_incl ON orders USING btree (status) INCLUDE (total)
