@@ -18,6 +18,7 @@ import type { MssqlPlan, MssqlSchema, RunPlan } from './mssql-plan.js';
 import { ABORTED, type SessionTransaction } from './mssql-transaction.js';
 import { pgTypeOfResultColumn, serverColumnOf } from './mssql-types.js';
 import { columnWriter } from './mssql-values.js';
+import { answerNoop, answerSet, answerShow } from '../sqlite/setting-answers.js';
 
 export type ExecResult = { rows: Buffer | null; rowEnds: number[]; rowCount: number; columns: readonly TypedColumn[] | null };
 type CatalogPlan = Extract<MssqlPlan, { kind: 'catalog' }>;
@@ -167,25 +168,12 @@ export class PlanRunner {
     switch (plan.kind) {
       case 'transaction':
         return this.transaction(plan);
-      case 'set': {
-        if (plan.name === 'all' && plan.value === null) {
-          // RESET ALL: every setting back to its session default.
-          this.out.complete(plan.tag);
-          for (const [k, v] of this.settings.resetAll()) this.out.parameterStatus(k, v);
-          return;
-        }
-        const outcome = this.settings.set(plan.name, plan.value, plan.local, this.tx.state !== 'idle');
-        if (!outcome.ok) throw new PgFailure(outcome.code, outcome.message);
-        if (plan.local && this.tx.state === 'idle') this.out.notice('25P01', 'SET LOCAL can only be used in transaction blocks');
-        this.out.complete(plan.tag);
-        if (outcome.reported) this.out.parameterStatus(outcome.reported[0], outcome.reported[1]);
-        return;
-      }
+      case 'set':
+        return answerSet(plan, this.settings, this.out, this.tx.state !== 'idle');
       case 'show':
         return this.show(plan.name);
       case 'noop':
-        if (plan.tag === 'DISCARD ALL' || plan.tag === 'RESET') for (const [k, v] of this.settings.resetAll()) this.out.parameterStatus(k, v);
-        return this.out.complete(plan.tag);
+        return answerNoop(plan.tag, this.settings, this.out);
       case 'error':
         throw new PgFailure(plan.code, plan.message, plan.position !== undefined ? { position: String(plan.position) } : {});
     }
@@ -234,12 +222,7 @@ export class PlanRunner {
 
   /** SHOW's answer; an Execute sends no RowDescription (Describe does). */
   show(rawName: string, describe = true): void {
-    const name = rawName.toLowerCase();
-    const value = this.settings.get(name);
-    if (value === undefined) throw new PgFailure('42704', `unrecognized configuration parameter "${rawName}"`);
-    if (describe) this.out.rowDescription([{ name, type: TEXT }], null);
-    this.out.write(DataRowFrameless.single(value));
-    this.out.complete('SHOW');
+    answerShow(rawName, this.settings, this.out, describe);
   }
 }
 

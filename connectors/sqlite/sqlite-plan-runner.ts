@@ -10,6 +10,7 @@ import type { SessionTransaction } from './sqlite-transaction.js';
 import type { StorageValue } from './sqlite-types.js';
 import type { ExecResult, ResultShape } from './worker-messages.js';
 import { WorkerRequestError } from './sqlite-worker-host.js';
+import { answerNoop, answerSet, answerShow } from './setting-answers.js';
 
 export type RunPlan = Extract<SqlitePlan, { kind: 'run' }>;
 
@@ -96,25 +97,12 @@ export class PlanRunner {
     switch (plan.kind) {
       case 'transaction':
         return this.transaction(plan);
-      case 'set': {
-        if (plan.name === 'all' && plan.value === null) {
-          // RESET ALL: every setting back to its session default.
-          this.out.complete(plan.tag);
-          for (const [k, v] of this.settings.resetAll()) this.out.parameterStatus(k, v);
-          return;
-        }
-        const outcome = this.settings.set(plan.name, plan.value, plan.local, this.tx.state !== 'idle');
-        if (!outcome.ok) throw new PgFailure(outcome.code, outcome.message);
-        if (plan.local && this.tx.state === 'idle') this.out.notice('25P01', 'SET LOCAL can only be used in transaction blocks');
-        this.out.complete(plan.tag);
-        if (outcome.reported) this.out.parameterStatus(outcome.reported[0], outcome.reported[1]);
-        return;
-      }
+      case 'set':
+        return answerSet(plan, this.settings, this.out, this.tx.state !== 'idle');
       case 'show':
         return this.show(plan.name);
       case 'noop':
-        if (plan.tag === 'DISCARD ALL' || plan.tag === 'RESET') for (const [k, v] of this.settings.resetAll()) this.out.parameterStatus(k, v);
-        return this.out.complete(plan.tag);
+        return answerNoop(plan.tag, this.settings, this.out);
       case 'error':
         throw new PgFailure(plan.code, plan.message, plan.position !== undefined ? { position: String(plan.position) } : {});
     }
@@ -167,12 +155,7 @@ export class PlanRunner {
 
   /** SHOW's answer; an Execute sends no RowDescription (Describe does). */
   show(rawName: string, describe = true): void {
-    const name = rawName.toLowerCase();
-    const value = this.settings.get(name);
-    if (value === undefined) throw new PgFailure('42704', `unrecognized configuration parameter "${rawName}"`);
-    if (describe) this.out.rowDescription([{ name, type: { oid: 25, typmod: -1, typlen: -1, name: 'text' } }], null);
-    this.out.write(DataRowFrameless.single(value));
-    this.out.complete('SHOW');
+    answerShow(rawName, this.settings, this.out, describe);
   }
 }
 
