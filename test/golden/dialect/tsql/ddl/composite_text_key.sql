@@ -1,0 +1,1 @@
+CREATE TABLE pairs (a text, b text, PRIMARY KEY (a, b))
