@@ -5,7 +5,6 @@ import mssql from 'mssql';
 import { DataRowWriter } from '../sqlite/data-row-writer.js';
 import { isKnownZone } from '../sqlite/functions/timezone.js';
 import { PgFailure } from '../sqlite/pg-failure.js';
-import { DataRowFrameless } from '../sqlite/row-slices.js';
 import { commandTag, type SessionOutput } from '../sqlite/sqlite-output.js';
 import type { SessionSettings } from '../sqlite/sqlite-settings.js';
 import { columnEncoder } from '../sqlite/sqlite-types.js';

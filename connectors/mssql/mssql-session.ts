@@ -6,7 +6,7 @@ import { BindCompleteFrame, CloseCompleteFrame, NoDataFrame, ParseCompleteFrame,
 import { encodeBackend } from '../../protocol/backend-encoder.js';
 import type { ClientChannel, ConnectorSession, StartupIdentity } from '../connector.js';
 import { QueuedSession } from '../queued-session.js';
-import { failureFrame, PgFailure } from '../sqlite/pg-failure.js';
+import { PgFailure } from '../sqlite/pg-failure.js';
 import { CopyInSink } from '../sqlite/sqlite-copy.js';
 import { decodeBind } from '../sqlite/sqlite-params.js';
 import { binaryColumns, commandTag, SessionOutput } from '../sqlite/sqlite-output.js';

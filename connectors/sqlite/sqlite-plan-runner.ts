@@ -1,6 +1,5 @@
 // Runs one plan for a session and writes its answer (everything but ReadyForQuery): rows, tags,
 // transaction control with Postgres's warnings, SET/SHOW, and the aborted-transaction gate.
-import { DataRowFrameless } from './row-slices.js';
 import { PgFailure } from './pg-failure.js';
 import type { SqliteFile } from './sqlite-file.js';
 import type { SqlitePlan } from './sqlite-plan.js';

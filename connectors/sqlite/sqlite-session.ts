@@ -5,7 +5,7 @@ import { BindCompleteFrame, CloseCompleteFrame, NoDataFrame, ParseCompleteFrame,
 import { encodeBackend } from '../../protocol/backend-encoder.js';
 import type { ClientChannel, ConnectorSession, StartupIdentity } from '../connector.js';
 import { QueuedSession, type SessionOp } from '../queued-session.js';
-import { failureFrame, failureOf, PgFailure } from './pg-failure.js';
+import { failureOf, PgFailure } from './pg-failure.js';
 import { CopyInSink, copyIn, copyOut } from './sqlite-copy.js';
 import type { SqliteFile } from './sqlite-file.js';
 import { decodeBind } from './sqlite-params.js';

@@ -1,7 +1,7 @@
 // Function calls: Postgres functions and aggregates in T-SQL, typed as Postgres types their results, and
 // window functions with their OVER clause. A function not in the table is refused by name (0A000).
 import type { AstObject } from '../../parser/node-walker.js';
-import { arr, bodyOf, obj, str, stringList } from '../../tenant/ast-nodes.js';
+import { arr, bodyOf, obj, stringList } from '../../tenant/ast-nodes.js';
 import { CompileError, unsupported } from '../common/compile-error.js';
 import { isNumberLike, numericPrecision, pgType, T, type PgType } from '../common/pg-types.js';
 import type { Scope } from '../common/scope.js';
