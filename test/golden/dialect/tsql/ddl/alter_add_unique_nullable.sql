@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD CONSTRAINT orders_tracking_key UNIQUE (tracking)
