@@ -6,7 +6,7 @@ import { CompileError, undefinedTable, unsupported } from '../common/compile-err
 import { Scope } from '../common/scope.js';
 import { resolveTypeName, typeFromDisplay } from '../common/type-names.js';
 import type { TsqlContext } from './context.js';
-import { constraintSql, defaultSql } from './ddl-compiler.js';
+import { bareColumns, constraintSql, defaultSql, type ConstraintSite } from './ddl-compiler.js';
 import type { MssqlTable, RunPlan } from './plan-types.js';
 import { runPlan } from './run-plan.js';
 import { ident, literal, tableName } from './tsql-text.js';
@@ -45,11 +45,19 @@ function command(ctx: TsqlContext, table: MssqlTable, target: string, cmd: AstOb
       const dflt = constraints.find((c) => str(c['contype']) === 'CONSTR_DEFAULT');
       if (serial) throw unsupported('adding a serial column');
       const scope = new Scope(null);
-      const others = constraints.filter((c) => !['CONSTR_NOTNULL', 'CONSTR_NULL', 'CONSTR_DEFAULT'].includes(str(c['contype']) ?? '')).map((c) => ', ' + constraintSql(ctx, table.name, c, scope, colName));
+      const site: ConstraintSite = { target, nullable: (c) => (c === colName ? !notNull : table.columns.find((x) => x.name === c)?.notNull !== true), after: [] };
+      const others = constraints
+        .filter((c) => !['CONSTR_NOTNULL', 'CONSTR_NULL', 'CONSTR_DEFAULT'].includes(str(c['contype']) ?? ''))
+        .map((c) => constraintSql(ctx, table.name, c, scope, colName, site))
+        .filter((sql): sql is string => sql !== null)
+        .map((sql) => ', ' + sql);
       const defaultPart = dflt ? ` CONSTRAINT ${ident(`DF_${table.name}_${colName}`)} DEFAULT (${defaultSql(ctx, dflt['raw_expr'], type)})` : '';
       // Postgres fills existing rows with the default; T-SQL does so for a NOT NULL column, or when told WITH VALUES.
-      const add = `ALTER TABLE ${target} ADD ${ident(colName)} ${tsqlType(type)} ${notNull ? 'NOT NULL' : 'NULL'}${defaultPart}${dflt && !notNull ? ' WITH VALUES' : ''}${others.join('')}`;
-      return [cmd['missing_ok'] === true ? `IF COL_LENGTH(${literal(target)}, ${literal(colName)}) IS NULL ${add}` : add];
+      // A text column in a key cannot be nvarchar(max) (index keys are at most 900 bytes), as in CREATE TABLE.
+      const keyed = constraints.some((c) => ['CONSTR_PRIMARY', 'CONSTR_UNIQUE'].includes(str(c['contype']) ?? ''));
+      const add = `ALTER TABLE ${target} ADD ${ident(colName)} ${keyed && type.name === 'text' ? 'nvarchar(450)' : tsqlType(type)} ${notNull ? 'NOT NULL' : 'NULL'}${defaultPart}${dflt && !notNull ? ' WITH VALUES' : ''}${others.join('')}`;
+      const statements = [add, ...site.after];
+      return cmd['missing_ok'] === true ? [`IF COL_LENGTH(${literal(target)}, ${literal(colName)}) IS NULL BEGIN ${statements.join('; ')}; END`] : statements;
     }
     case 'AT_DropColumn': {
       if (str(cmd['behavior']) === 'DROP_CASCADE') throw unsupported('DROP COLUMN … CASCADE');
@@ -77,8 +85,10 @@ function command(ctx: TsqlContext, table: MssqlTable, target: string, cmd: AstOb
     }
     case 'AT_AddConstraint': {
       const scope = new Scope(null);
-      scope.add({ refname: table.name, sqlName: ident(table.name), columns: table.columns.map((c) => ({ name: c.name, type: typeFromDisplay(c.pgType) })), quote: ident });
-      return [`ALTER TABLE ${target} ADD ${constraintSql(ctx, table.name, bodyOf(cmd['def'], 'Constraint') ?? {}, scope, null)}`];
+      scope.add(bareColumns(table.name, table.columns.map((c) => ({ name: c.name, type: typeFromDisplay(c.pgType) }))));
+      const site: ConstraintSite = { target, nullable: (c) => table.columns.find((x) => x.name === c)?.notNull !== true, after: [] };
+      const sql = constraintSql(ctx, table.name, bodyOf(cmd['def'], 'Constraint') ?? {}, scope, null, site);
+      return [...(sql === null ? [] : [`ALTER TABLE ${target} ADD ${sql}`]), ...site.after];
     }
     case 'AT_DropConstraint':
       if (str(cmd['behavior']) === 'DROP_CASCADE') throw unsupported('DROP CONSTRAINT … CASCADE');

@@ -6,7 +6,7 @@ import type { AstObject } from '../../parser/node-walker.js';
 import { arr, bodyOf, obj, str, stringList } from '../../tenant/ast-nodes.js';
 import { CompileError, undefinedTable, unsupported } from '../common/compile-error.js';
 import { displayType, pgType, T, type PgType } from '../common/pg-types.js';
-import { Scope, type ShapeColumn } from '../common/scope.js';
+import { Scope, type ScopeItem, type ShapeColumn } from '../common/scope.js';
 import { resolveTypeName, typeFromDisplay } from '../common/type-names.js';
 import { coerce } from './coercion.js';
 import type { TsqlContext } from './context.js';
@@ -38,14 +38,15 @@ export function compileCreateTable(ctx: TsqlContext, n: AstObject): RunPlan {
   const keyColumns = new Set<string>([...tableConstraints.filter(isKey).flatMap((c) => stringList(c['keys'])), ...defs.filter((d) => arr(d['constraints']).some((c) => isKey(bodyOf(c, 'Constraint') ?? {}))).map((d) => str(d['colname']) ?? '')]);
   const columns: TableColumn[] = defs.map((d) => tableColumn(d, keyColumns));
   const scope = new Scope(null);
-  scope.add({ refname: name, sqlName: ident(name), columns: columns.map((c) => ({ name: c.name, type: c.type })), quote: ident });
+  scope.add(bareColumns(name, columns.map((c) => ({ name: c.name, type: c.type }))));
   const parts: string[] = [];
   // Column constraints are written as table constraints (T-SQL's column form takes no column list).
   const constraints: string[] = [];
-  for (const [i, d] of defs.entries()) parts.push(columnSql(ctx, name, columns[i]!, d, scope, constraints));
-  for (const c of tableConstraints) constraints.push(constraintSql(ctx, name, c, scope, null));
+  const site: ConstraintSite = { target, nullable: (c) => columns.find((x) => x.name === c)?.notNull !== true, after: [] };
+  for (const [i, d] of defs.entries()) parts.push(columnSql(ctx, name, columns[i]!, d, scope, constraints, site));
+  for (const c of tableConstraints) pushConstraint(constraints, constraintSql(ctx, name, c, scope, null, site));
   parts.push(...constraints);
-  const create = `CREATE TABLE ${target} (${parts.join(', ')})`;
+  const create = [`CREATE TABLE ${target} (${parts.join(', ')})`, ...site.after].join('; ');
   const keys = [...tableConstraints, ...defs.flatMap((d) => arr(d['constraints']).map((c): AstObject => ({ ...(bodyOf(c, 'Constraint') ?? {}), keys: [{ String: { sval: str(d['colname']) } }] })))]
     .filter(isKey)
     .sort((a, b) => (str(a['contype']) === 'CONSTR_PRIMARY' ? -1 : str(b['contype']) === 'CONSTR_PRIMARY' ? 1 : 0))
@@ -55,7 +56,8 @@ export function compileCreateTable(ctx: TsqlContext, n: AstObject): RunPlan {
     key: `${schema}.${name}`,
     table: { schema, name, kind: 'table', uniqueKeys: keys, columns: columns.map((c) => ({ name: c.name, pgType: displayType(c.sqlType === 'nvarchar(450)' ? pgType('varchar', 454)! : c.type), notNull: c.notNull, identity: c.identity, hasDefault: hasDefault.has(c.name) })) },
   });
-  const sql = n['if_not_exists'] === true ? `IF OBJECT_ID(${literal(target)}, N'U') IS NULL ${create}` : create;
+  const guarded = site.after.length ? `BEGIN ${create}; END` : create;
+  const sql = n['if_not_exists'] === true ? `IF OBJECT_ID(${literal(target)}, N'U') IS NULL ${guarded}` : create;
   return ddl(ctx, sql, 'CREATE TABLE');
 }
 
@@ -75,7 +77,11 @@ function tableColumn(d: AstObject, keyColumns: ReadonlySet<string>): TableColumn
   return { name, type, sqlType, notNull, identity, key };
 }
 
-function columnSql(ctx: TsqlContext, table: string, col: TableColumn, d: AstObject, scope: Scope, constraints: string[]): string {
+function pushConstraint(list: string[], sql: string | null): void {
+  if (sql !== null) list.push(sql);
+}
+
+function columnSql(ctx: TsqlContext, table: string, col: TableColumn, d: AstObject, scope: Scope, constraints: string[], site: ConstraintSite): string {
   let sql = `${ident(col.name)} ${col.sqlType}`;
   if (col.identity) sql += ' IDENTITY(1,1)';
   sql += col.notNull ? ' NOT NULL' : ' NULL';
@@ -91,7 +97,7 @@ function columnSql(ctx: TsqlContext, table: string, col: TableColumn, d: AstObje
       case 'CONSTR_GENERATED':
         throw unsupported('generated columns');
       default:
-        constraints.push(constraintSql(ctx, table, c, scope, col.name));
+        pushConstraint(constraints, constraintSql(ctx, table, c, scope, col.name, site));
     }
   }
   return sql;
@@ -105,8 +111,15 @@ export function defaultSql(ctx: TsqlContext, expr: unknown, type: PgType): strin
 
 const FK_ACTIONS: Record<string, string> = { a: 'NO ACTION', r: 'NO ACTION', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 
-/** A PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK constraint, named as Postgres names it when it has no name. */
-export function constraintSql(ctx: TsqlContext, table: string, c: AstObject, scope: Scope, column: string | null): string {
+/** Where a constraint goes: its table, and what a UNIQUE over nullable columns needs (see constraintSql). */
+export type ConstraintSite = { readonly target: string; readonly nullable: (column: string) => boolean; readonly after: string[] };
+
+/**
+ * A PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK constraint, named as Postgres names it when it has no name. A UNIQUE
+ * over a nullable column becomes a unique index filtered to non-NULL keys, pushed to `site.after` (null returned):
+ * SQL Server's UNIQUE allows one NULL, Postgres's any number.
+ */
+export function constraintSql(ctx: TsqlContext, table: string, c: AstObject, scope: Scope, column: string | null, site: ConstraintSite): string | null {
   const type = str(c['contype']);
   const keys = column ? [column] : stringList(c['keys']);
   const given = str(c['conname']);
@@ -116,6 +129,10 @@ export function constraintSql(ctx: TsqlContext, table: string, c: AstObject, sco
       return `CONSTRAINT ${ident(given ?? `${table}_pkey`)} PRIMARY KEY (${keys.map(ident).join(', ')})`;
     case 'CONSTR_UNIQUE':
       if (c['nulls_not_distinct']) throw unsupported('UNIQUE NULLS NOT DISTINCT');
+      if (keys.some(site.nullable)) {
+        site.after.push(nullTolerantUnique(given ?? [table, ...keys, 'key'].join('_'), site.target, keys, site.nullable));
+        return null;
+      }
       return `${named('key', keys)} UNIQUE (${keys.map(ident).join(', ')})`;
     case 'CONSTR_FOREIGN': {
       const from = column ? [column] : stringList(c['fk_attrs']);
@@ -147,6 +164,18 @@ export function constraintSql(ctx: TsqlContext, table: string, c: AstObject, sco
     default:
       throw unsupported(`constraint ${type?.replace('CONSTR_', '') ?? ''}`);
   }
+}
+
+/** A unique index that, like Postgres's UNIQUE, lets any number of rows have a NULL key column. */
+/** A table whose columns are written unqualified: CHECK constraints and filtered-index predicates name only columns. */
+export function bareColumns(name: string, columns: readonly ShapeColumn[]): ScopeItem {
+  return { refname: name, sqlName: ident(name), columns, sqlExprs: columns.map((c) => ident(c.name)) };
+}
+
+export function nullTolerantUnique(name: string, target: string, keys: readonly string[], nullable: (column: string) => boolean, filter: string | null = null): string {
+  const notNull = keys.filter(nullable).map((k) => `${ident(k)} IS NOT NULL`);
+  const where = [...(filter ? [filter] : []), ...notNull].join(' AND ');
+  return `CREATE UNIQUE INDEX ${ident(name)} ON ${target} (${keys.map(ident).join(', ')})${where ? ` WHERE ${where}` : ''}`;
 }
 
 function firstColumn(node: unknown): string | null {
@@ -206,10 +235,15 @@ export function compileCreateIndex(ctx: TsqlContext, n: AstObject): RunPlan {
   const indexName = str(n['idxname']) ?? `${name}_${elems.map((e) => str(e['name'])).join('_')}_idx`;
   const scope = new Scope(null);
   const shape: ShapeColumn[] = table.columns.map((c) => ({ name: c.name, type: typeFromDisplay(c.pgType) }));
-  scope.add({ refname: name, sqlName: ident(name), columns: shape, quote: ident });
+  scope.add(bareColumns(name, shape));
   const where = n['whereClause'] ? ` WHERE ${asCondition(coerce(ctx, compileExpr(ctx, n['whereClause'], scope), T('bool')))}` : '';
   const target = tableName(table.schema, table.name);
-  const create = `CREATE ${n['unique'] === true ? 'UNIQUE ' : ''}INDEX ${ident(indexName)} ON ${target} (${cols.join(', ')})${where}`;
+  const names = elems.map((e) => str(e['name'])!);
+  const nullable = (c: string): boolean => table.columns.find((x) => x.name === c)?.notNull !== true;
+  // A unique index lets any number of NULL keys through in Postgres; in SQL Server only one, unless filtered out.
+  const unique = n['unique'] === true;
+  const filter = unique ? [where.replace(/^ WHERE /, ''), ...names.filter(nullable).map((c) => `${ident(c)} IS NOT NULL`)].filter((x) => x !== '').join(' AND ') : where.replace(/^ WHERE /, '');
+  const create = `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${ident(indexName)} ON ${target} (${cols.join(', ')})${filter ? ` WHERE ${filter}` : ''}`;
   const sql = n['if_not_exists'] === true ? `IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = ${literal(indexName)} AND object_id = OBJECT_ID(${literal(target)})) ${create}` : create;
   return ddl(ctx, sql, 'CREATE INDEX');
 }
