@@ -27,16 +27,17 @@ JOIN sys.types AS t ON t.user_type_id = c.user_type_id
 LEFT JOIN sys.default_constraints AS dc ON dc.object_id = c.default_object_id
 WHERE o.type IN ('U', 'V') AND ${USER_OBJECT}
 ORDER BY s.name, o.name, c.column_id`,
-  // Rowstore indexes (clustered, nonclustered) with their key columns in order; included columns and filtered,
-  // hypothetical and disabled indexes are left out (a filter is T-SQL that Postgres's catalog cannot show).
+  // Rowstore indexes (clustered, nonclustered) with their key columns in order; included columns, hypothetical and
+  // disabled indexes are left out, and filtered ones except unique indexes (kept here, judged by addIndexes: see
+  // nullTolerantUnique).
   indexes: `SELECT s.name AS schema_name, o.name AS table_name, i.name AS index_name, i.index_id,
-  i.is_primary_key, i.is_unique_constraint, i.is_unique, ic.key_ordinal, col.name AS column_name
+  i.is_primary_key, i.is_unique_constraint, i.is_unique, i.has_filter, i.filter_definition, ic.key_ordinal, col.name AS column_name
 FROM sys.indexes AS i
 JOIN sys.objects AS o ON o.object_id = i.object_id
 JOIN sys.schemas AS s ON s.schema_id = o.schema_id
 JOIN sys.index_columns AS ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id AND ic.key_ordinal > 0
 JOIN sys.columns AS col ON col.object_id = ic.object_id AND col.column_id = ic.column_id
-WHERE o.type = 'U' AND ${USER_OBJECT} AND i.type IN (1, 2) AND i.is_hypothetical = 0 AND i.is_disabled = 0 AND i.has_filter = 0
+WHERE o.type = 'U' AND ${USER_OBJECT} AND i.type IN (1, 2) AND i.is_hypothetical = 0 AND i.is_disabled = 0 AND (i.has_filter = 0 OR i.is_unique = 1)
 ORDER BY s.name, o.name, i.index_id, ic.key_ordinal`,
   foreignKeys: `SELECT s.name AS schema_name, o.name AS table_name, fk.name AS constraint_name, fkc.constraint_column_id,
   pc.name AS column_name, rs.name AS ref_schema_name, ro.name AS ref_table_name, rc.name AS ref_column_name,
@@ -113,10 +114,23 @@ function addIndexes(tables: Map<string, MutableTable>, rows: readonly Row[], key
     if (!t || first['index_name'] == null) continue;
     const columns = [...group].sort((a, b) => (num(a['key_ordinal']) ?? 0) - (num(b['key_ordinal']) ?? 0)).map((g) => str(g['column_name']));
     const key2: ServerKey = { name: str(first['index_name']), columns };
+    if (bool(first['has_filter'])) {
+      // pgfabric writes a Postgres UNIQUE over nullable columns as a unique index WHERE every key IS NOT NULL:
+      // that one is a unique constraint to Postgres; any other filter cannot be shown, and is left out.
+      if (bool(first['is_unique']) && nullTolerantUnique(str(first['filter_definition']), columns)) t.uniqueConstraints.push(key2);
+      continue;
+    }
     if (bool(first['is_primary_key'])) t.primaryKey = key2;
     else if (bool(first['is_unique_constraint'])) t.uniqueConstraints.push(key2);
     else t.indexes.push({ ...key2, unique: bool(first['is_unique']) } satisfies ServerIndex);
   }
+}
+
+/** True when a filter (as SQL Server stores it: `([a] IS NOT NULL AND [b] IS NOT NULL)`) only leaves out NULL keys. */
+export function nullTolerantUnique(filter: string, columns: readonly string[]): boolean {
+  const inner = filter.trim().replace(/^\((.*)\)$/s, '$1');
+  const terms = inner.split(/\s+AND\s+/i).map((t) => /^\(?\[((?:[^\]]|\]\])+)\] IS NOT NULL\)?$/i.exec(t.trim())?.[1]?.replaceAll(']]', ']') ?? null);
+  return terms.length > 0 && terms.every((t) => t !== null && columns.includes(t));
 }
 
 function foreignKeyOf(group: readonly Row[]): ServerForeignKey {

@@ -100,3 +100,27 @@ describe('toMssqlSchema', () => {
     expect(schema.tables.get('public.big_orders')!.kind).toBe('view');
   });
 });
+
+describe('filtered unique indexes', () => {
+  const filtered = (name: string, filter: string, columns: string[], unique = true) =>
+    columns.map((column, k) => ({
+      schema_name: 'dbo', table_name: 'customers', index_name: name, index_id: 10 + name.length, is_primary_key: false, is_unique_constraint: false,
+      is_unique: unique, has_filter: true, filter_definition: filter, key_ordinal: k + 1, column_name: column,
+    }));
+
+  it("reads pgfabric's UNIQUE over nullable columns (a unique index WHERE every key IS NOT NULL) as a unique constraint", () => {
+    const rows = { ...FIXTURE_ROWS, indexes: [...FIXTURE_ROWS.indexes, ...filtered('customers_email_key', '([email] IS NOT NULL)', ['email']), ...filtered('customers_name_email_key', '([name] IS NOT NULL AND [email] IS NOT NULL)', ['name', 'email'])] };
+    const customers = modelFromRows(rows).tables.find((t) => t.name === 'customers')!;
+    expect(customers.uniqueConstraints.map((k) => k.name)).toEqual(expect.arrayContaining(['customers_email_key', 'customers_name_email_key']));
+    const keys = toMssqlSchema(modelFromRows(rows), 1).tables.get('public.customers')!.uniqueKeys;
+    expect(keys).toEqual(expect.arrayContaining([['email'], ['name', 'email']]));
+  });
+
+  it('leaves out any other filtered index (its filter cannot be shown as Postgres shows an index)', () => {
+    const rows = { ...FIXTURE_ROWS, indexes: [...FIXTURE_ROWS.indexes, ...filtered('active_email', '([active]=(1))', ['email']), ...filtered('email_nn', '([email] IS NOT NULL)', ['email'], false)] };
+    const customers = modelFromRows(rows).tables.find((t) => t.name === 'customers')!;
+    const names = [...customers.uniqueConstraints, ...customers.indexes].map((k) => k.name);
+    expect(names).not.toContain('active_email');
+    expect(names).not.toContain('email_nn');
+  });
+});
