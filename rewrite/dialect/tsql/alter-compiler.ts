@@ -1,7 +1,7 @@
 // ALTER TABLE (columns, defaults, NOT NULL, constraints) and renames (sp_rename) in T-SQL. SQL Server's ALTER
 // COLUMN restates the type and nullability, so both come from the schema the compiler was given.
 import type { AstObject } from '../../parser/node-walker.js';
-import { arr, bodyOf, obj, str } from '../../tenant/ast-nodes.js';
+import { arr, bodyOf, obj, str, stringList } from '../../tenant/ast-nodes.js';
 import { CompileError, undefinedTable, unsupported } from '../common/compile-error.js';
 import { Scope } from '../common/scope.js';
 import { resolveTypeName, typeFromDisplay } from '../common/type-names.js';
@@ -87,8 +87,11 @@ function command(ctx: TsqlContext, table: MssqlTable, target: string, cmd: AstOb
       const scope = new Scope(null);
       scope.add(bareColumns(table.name, table.columns.map((c) => ({ name: c.name, type: typeFromDisplay(c.pgType) }))));
       const site: ConstraintSite = { target, nullable: (c) => table.columns.find((x) => x.name === c)?.notNull !== true, after: [] };
-      const sql = constraintSql(ctx, table.name, bodyOf(cmd['def'], 'Constraint') ?? {}, scope, null, site);
-      return [...(sql === null ? [] : [`ALTER TABLE ${target} ADD ${sql}`]), ...site.after];
+      const def = bodyOf(cmd['def'], 'Constraint') ?? {};
+      // ADD PRIMARY KEY makes its columns NOT NULL in Postgres; SQL Server wants them NOT NULL first.
+      const notNull = str(def['contype']) === 'CONSTR_PRIMARY' ? table.columns.filter((c) => !c.notNull && stringList(def['keys']).includes(c.name)).map((c) => `ALTER TABLE ${target} ALTER COLUMN ${ident(c.name)} ${tsqlType(typeFromDisplay(c.pgType))} NOT NULL`) : [];
+      const sql = constraintSql(ctx, table.name, def, scope, null, site);
+      return [...notNull, ...(sql === null ? [] : [`ALTER TABLE ${target} ADD ${sql}`]), ...site.after];
     }
     case 'AT_DropConstraint':
       if (str(cmd['behavior']) === 'DROP_CASCADE') throw unsupported('DROP CONSTRAINT … CASCADE');

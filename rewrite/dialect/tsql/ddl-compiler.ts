@@ -32,6 +32,8 @@ export function compileCreateTable(ctx: TsqlContext, n: AstObject): RunPlan {
   const name = str(rel['relname']) ?? '';
   const target = tableName(schema, name);
   const elements = arr(n['tableElts']);
+  if (elements.some((e) => bodyOf(e, 'TableLikeClause'))) throw unsupported('CREATE TABLE … (LIKE …)');
+  if (!elements.some((e) => bodyOf(e, 'ColumnDef'))) throw unsupported('a table without columns');
   const defs = elements.map((e) => bodyOf(e, 'ColumnDef')).filter((d): d is AstObject => d !== undefined);
   const tableConstraints = elements.map((e) => bodyOf(e, 'Constraint')).filter((c): c is AstObject => c !== undefined);
   // Columns in a key cannot be nvarchar(max) in SQL Server: text keys become nvarchar(450) (900 bytes, the index key limit).
