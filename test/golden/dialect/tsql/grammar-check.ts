@@ -143,6 +143,12 @@ export const GAPS: readonly Gap[] = [
     example: 'CREATE TABLE [t] ([a] bit NOT NULL CONSTRAINT [DF_t_a] DEFAULT (0))',
   },
   {
+    name: 'FOREIGN KEY … REFERENCES',
+    pattern: /\bFOREIGN\s+KEY\s*\([^)]*\)\s*REFERENCES\b/i,
+    reason: 'a FOREIGN KEY constraint (and its ON DELETE action) is not read by the grammar',
+    example: 'ALTER TABLE [t] ADD CONSTRAINT [fk] FOREIGN KEY ([a]) REFERENCES [u] ([b])',
+  },
+  {
     name: 'ALTER TABLE … DROP CONSTRAINT',
     pattern: /^\s*ALTER\s+TABLE\b[\s\S]*\bDROP\s+CONSTRAINT\b/i,
     reason: 'ALTER TABLE drops columns only in the grammar',
