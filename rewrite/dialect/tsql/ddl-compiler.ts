@@ -38,7 +38,10 @@ export function compileCreateTable(ctx: TsqlContext, n: AstObject): RunPlan {
   const tableConstraints = elements.map((e) => bodyOf(e, 'Constraint')).filter((c): c is AstObject => c !== undefined);
   // Columns in a key cannot be nvarchar(max) in SQL Server: text keys become nvarchar(450) (900 bytes, the index key limit).
   const keyColumns = new Set<string>([...tableConstraints.filter(isKey).flatMap((c) => stringList(c['keys'])), ...defs.filter((d) => arr(d['constraints']).some((c) => isKey(bodyOf(c, 'Constraint') ?? {}))).map((d) => str(d['colname']) ?? '')]);
-  const columns: TableColumn[] = defs.map((d) => tableColumn(d, keyColumns));
+  // A table-level PRIMARY KEY makes its columns NOT NULL (Postgres does so implicitly; SQL Server requires it).
+  const primaryColumns = new Set(tableConstraints.filter((c) => str(c['contype']) === 'CONSTR_PRIMARY').flatMap((c) => stringList(c['keys'])));
+  const columns: TableColumn[] = defs.map((d) => tableColumn(d, keyColumns, primaryColumns));
+  if (columns.filter((c) => c.identity).length > 1) throw unsupported('a second serial or identity column in one table (SQL Server allows one IDENTITY per table)');
   const scope = new Scope(null);
   scope.add(bareColumns(name, columns.map((c) => ({ name: c.name, type: c.type }))));
   const parts: string[] = [];
@@ -68,13 +71,13 @@ function isKey(c: AstObject): boolean {
   return t === 'CONSTR_PRIMARY' || t === 'CONSTR_UNIQUE';
 }
 
-function tableColumn(d: AstObject, keyColumns: ReadonlySet<string>): TableColumn {
+function tableColumn(d: AstObject, keyColumns: ReadonlySet<string>, primaryColumns: ReadonlySet<string>): TableColumn {
   const name = str(d['colname']) ?? '';
   const { type, serial } = resolveTypeName(d['typeName']);
   const constraints = arr(d['constraints']).map((c) => bodyOf(c, 'Constraint') ?? {});
   const identity = serial || constraints.some((c) => str(c['contype']) === 'CONSTR_IDENTITY');
   const key = keyColumns.has(name);
-  const notNull = identity || d['is_not_null'] === true || constraints.some((c) => ['CONSTR_NOTNULL', 'CONSTR_PRIMARY'].includes(str(c['contype']) ?? ''));
+  const notNull = identity || primaryColumns.has(name) || d['is_not_null'] === true || constraints.some((c) => ['CONSTR_NOTNULL', 'CONSTR_PRIMARY'].includes(str(c['contype']) ?? ''));
   const sqlType = key && type.name === 'text' ? 'nvarchar(450)' : tsqlType(type);
   return { name, type, sqlType, notNull, identity, key };
 }
@@ -152,6 +155,8 @@ export function constraintSql(ctx: TsqlContext, table: string, c: AstObject, sco
       if (str(c['fk_matchtype']) === 'f') throw unsupported('MATCH FULL');
       const onDelete = FK_ACTIONS[str(c['fk_del_action']) ?? 'a'] ?? 'NO ACTION';
       const onUpdate = FK_ACTIONS[str(c['fk_upd_action']) ?? 'a'] ?? 'NO ACTION';
+      // SQL Server refuses referential actions on a self-reference ("cycles or multiple cascade paths", 1785).
+      if (refTable === table && (onDelete !== 'NO ACTION' || onUpdate !== 'NO ACTION')) throw unsupported(`ON ${onDelete !== 'NO ACTION' ? 'DELETE' : 'UPDATE'} ${onDelete !== 'NO ACTION' ? onDelete : onUpdate} on a foreign key that references its own table`);
       const actions = `${onDelete !== 'NO ACTION' ? ` ON DELETE ${onDelete}` : ''}${onUpdate !== 'NO ACTION' ? ` ON UPDATE ${onUpdate}` : ''}`;
       return `${named('fkey', from)} FOREIGN KEY (${from.map(ident).join(', ')}) REFERENCES ${tableName(refSchema, refTable)} (${refCols.map(ident).join(', ')})${actions}`;
     }

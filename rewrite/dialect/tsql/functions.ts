@@ -48,8 +48,9 @@ const FUNCTIONS: Record<string, Handler> = {
   substring: (c) => texpr(c.args.length === 3 ? call('SUBSTRING', text(c, 0), int(c, 1), int(c, 2)) : call('SUBSTRING', text(c, 0), int(c, 1), '2147483647'), T('text'), c.name),
   substr: (c) => texpr(c.args.length === 3 ? call('SUBSTRING', text(c, 0), int(c, 1), int(c, 2)) : call('SUBSTRING', text(c, 0), int(c, 1), '2147483647'), T('text'), c.name),
   // position(a IN b) parses as position(b, a); CHARINDEX is case-sensitive only with a case-sensitive collation.
-  position: (c) => texpr(`CHARINDEX(${text(c, 1)}, ${text(c, 0)} COLLATE Latin1_General_100_CS_AS_SC)`, T('int4'), c.name),
-  strpos: (c) => texpr(`CHARINDEX(${text(c, 1)}, ${text(c, 0)} COLLATE Latin1_General_100_CS_AS_SC)`, T('int4'), c.name),
+  // position(a IN b) parses as position(b, a): haystack first, as strpos(haystack, needle).
+  position: (c) => position(c, text(c, 0), text(c, 1)),
+  strpos: (c) => position(c, text(c, 0), text(c, 1)),
   replace: (c) => texpr(`REPLACE(${text(c, 0)} COLLATE Latin1_General_100_CS_AS_SC, ${text(c, 1)}, ${text(c, 2)})`, T('text'), c.name),
   left: (c) => leftRight(c, 'LEFT'),
   right: (c) => leftRight(c, 'RIGHT'),
@@ -57,7 +58,8 @@ const FUNCTIONS: Record<string, Handler> = {
   ltrim: (c) => trim(c, 'LEADING'),
   rtrim: (c) => trim(c, 'TRAILING'),
   reverse: textFn('REVERSE'),
-  repeat: (c) => texpr(call('REPLICATE', text(c, 0), int(c, 1)), T('text'), c.name),
+  // A negative count is '' in Postgres (REPLICATE would give NULL).
+  repeat: (c) => texpr(`REPLICATE(${text(c, 0)}, CASE WHEN ${int(c, 1)} < 0 THEN 0 ELSE ${int(c, 1)} END)`, T('text'), c.name),
   lpad: (c) => pad(c, true),
   rpad: (c) => pad(c, false),
   concat: (c) => texpr(call('CONCAT', ...c.args.map((_, i) => anyText(c, i))), T('text'), c.name, { notNull: true }),
@@ -259,6 +261,11 @@ function stringAgg(c: Call): TExpr {
   const value = `CAST(${text(c, 0)} AS nvarchar(max))`;
   const order = orderByList(c.ctx, arr(c.n['agg_order']), c.scope);
   return texpr(`STRING_AGG(${value}, ${text(c, 1)})${order ? ` WITHIN GROUP (ORDER BY ${order})` : ''}`, T('text'), c.name);
+}
+
+/** position/strpos: case-exact, and an empty needle is found at 1 (CHARINDEX would say 0). */
+function position(c: Call, haystack: string, needle: string): TExpr {
+  return texpr(`CASE WHEN DATALENGTH(${needle}) = 0 THEN 1 ELSE CHARINDEX(${needle}, ${haystack} COLLATE Latin1_General_100_CS_AS_SC) END`, T('int4'), c.name);
 }
 
 /** A numeric argument as a T-SQL float (POWER, SIGN return their first argument's type in T-SQL). */
