@@ -1,0 +1,1 @@
+INSERT INTO products (sku, name, price, stock) VALUES ($1, $2, $3, $4) ON CONFLICT (sku) DO UPDATE SET stock = products.stock + excluded.stock WHERE excluded.price > products.price RETURNING sku, stock, price
