@@ -1,0 +1,1 @@
+SAVEPOINT a_savepoint_name_that_is_longer_than_thirty_two_chars; ROLLBACK TO SAVEPOINT a_savepoint_name_that_is_longer_than_thirty_two_chars
