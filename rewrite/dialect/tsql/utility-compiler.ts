@@ -22,7 +22,19 @@ export function compileTransaction(n: AstObject): MssqlPlan {
 export function compileSet(n: AstObject): MssqlPlan {
   // SET TRANSACTION would otherwise be accepted and ignored: the isolation level goes on BEGIN here.
   if (str(n['kind']) === 'VAR_SET_MULTI' && str(n['name']) === 'TRANSACTION') throw unsupported('SET TRANSACTION (give the level on BEGIN: BEGIN ISOLATION LEVEL …)');
+  // SET SESSION CHARACTERISTICS: READ COMMITTED (what JDBC's setTransactionIsolation usually asks) is what every
+  // transaction gets already; another default level cannot be kept, so it is refused rather than ignored.
+  if (str(n['kind']) === 'VAR_SET_MULTI' && str(n['name']) === 'SESSION CHARACTERISTICS' && !readCommittedOnly(n)) throw unsupported('SET SESSION CHARACTERISTICS other than READ COMMITTED, READ WRITE (give them on BEGIN: BEGIN ISOLATION LEVEL …, READ ONLY)');
   return settingStatement(n);
+}
+
+function readCommittedOnly(n: AstObject): boolean {
+  return arr(n['args']).every((a) => {
+    const d = bodyOf(a, 'DefElem');
+    const value = str(obj(bodyOf(d?.['arg'], 'A_Const')?.['sval'])?.['sval']);
+    if (d?.['defname'] === 'transaction_isolation') return value === 'read committed' || value === 'read uncommitted';
+    return d?.['defname'] === 'transaction_read_only' && obj(bodyOf(d['arg'], 'A_Const')?.['ival'])?.['ival'] !== 1;
+  });
 }
 
 export function selectPlan(ctx: TsqlContext, n: AstObject): RunPlan {
