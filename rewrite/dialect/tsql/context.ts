@@ -28,6 +28,13 @@ export class TsqlContext extends CompileState {
     return this.cteDefinitions.length ? `WITH ${this.cteDefinitions.join(', ')} ` : '';
   }
 
+  /** The WITH prefix, for a statement that places it itself (inside a TRY block): runPlan then adds none. */
+  takeWithPrefix(): string {
+    const prefix = this.withPrefix();
+    this.cteDefinitions.length = 0;
+    return prefix;
+  }
+
   /** A table by Postgres name (`public` when unqualified). */
   table(schema: string | null, name: string): MssqlTable | undefined {
     return this.schema.tables.get(`${schema ?? 'public'}.${name}`);

@@ -218,8 +218,7 @@ export function compileCreateView(ctx: TsqlContext, n: AstObject): RunPlan {
   const q = compileQuery(ctx, query, null, { present: false, nested: true });
   const names = stringList(n['aliases']);
   const cols = q.columns.map((c, i) => ident(names[i] ?? c.name));
-  const body = ctx.withPrefix() + q.sql;
-  ctx.cteDefinitions.length = 0;
+  const body = ctx.takeWithPrefix() + q.sql;
   const create = n['replace'] === true ? 'CREATE OR ALTER VIEW' : 'CREATE VIEW';
   return ddl(ctx, `${create} ${tableName(str(view['schemaname']) ?? 'public', str(view['relname']) ?? '')} (${cols.join(', ')}) AS ${body}`, 'CREATE VIEW');
 }

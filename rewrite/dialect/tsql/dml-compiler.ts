@@ -78,7 +78,7 @@ export function compileInsert(ctx: TsqlContext, n: AstObject): RunPlan {
   const cols = source === 'DEFAULT VALUES' ? '' : ` (${names.map(ident).join(', ')})`;
   let sql = `INSERT INTO ${target.sql}${cols}${output?.sql ?? ''} ${source}${recursionOption(ctx)}`;
   const identity = target.table.columns.find((c) => c.identity && names.includes(c.name));
-  if (identity) sql = withIdentityInsert(target.sql, sql);
+  if (identity) sql = withIdentityInsert(target.sql, ctx.takeWithPrefix() + sql);
   return runPlan(ctx, sql, output?.columns ?? null, { kind: 'rows', command: 'INSERT' }, { readOnly: false });
 }
 

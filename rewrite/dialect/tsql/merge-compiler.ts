@@ -65,6 +65,6 @@ export function compileMerge(ctx: TsqlContext, n: AstObject, target: DmlTarget, 
   const identity = target.table.columns.find((c) => c.identity && names.includes(c.name));
   // MERGE must end with a semicolon.
   let sql = `MERGE INTO ${target.sql} WITH (HOLDLOCK) AS ${t} USING ${usingSource} AS [excluded] (${names.map(ident).join(', ')}) ON ${on}${matched} ${insert}${output?.sql ?? ''};`;
-  if (identity) sql = withIdentityInsert(target.sql, sql);
+  if (identity) sql = withIdentityInsert(target.sql, ctx.takeWithPrefix() + sql);
   return runPlan(ctx, sql, output?.columns ?? null, { kind: 'rows', command: 'INSERT' }, { readOnly: false });
 }
