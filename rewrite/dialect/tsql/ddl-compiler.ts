@@ -20,7 +20,11 @@ import { tsqlType } from './tsql-types.js';
 
 const ddl = (ctx: TsqlContext, sql: string, tag: string): RunPlan => runPlan(ctx, sql, null, { kind: 'fixed', tag }, { readOnly: false, schemaChanged: true });
 
-type TableColumn = { name: string; type: PgType; sqlType: string; notNull: boolean; identity: boolean; key: boolean };
+/** `stored`: the Postgres type the server will report back (a text key column is stored as varchar(450)). */
+type TableColumn = { name: string; type: PgType; stored: PgType; sqlType: string; notNull: boolean; identity: boolean; hasDefault: boolean };
+
+/** A PRIMARY KEY or UNIQUE of a CREATE TABLE, table-level or on one column. */
+type TableKey = { primary: boolean; columns: string[] };
 
 export function compileCreateTable(ctx: TsqlContext, n: AstObject): RunPlan {
   const rel = obj(n['relation']) ?? {};
@@ -36,10 +40,14 @@ export function compileCreateTable(ctx: TsqlContext, n: AstObject): RunPlan {
   if (!elements.some((e) => bodyOf(e, 'ColumnDef'))) throw unsupported('a table without columns');
   const defs = elements.map((e) => bodyOf(e, 'ColumnDef')).filter((d): d is AstObject => d !== undefined);
   const tableConstraints = elements.map((e) => bodyOf(e, 'Constraint')).filter((c): c is AstObject => c !== undefined);
+  const keys: TableKey[] = [
+    ...tableConstraints.filter(isKey).map((c) => ({ primary: str(c['contype']) === 'CONSTR_PRIMARY', columns: stringList(c['keys']) })),
+    ...defs.flatMap((d) => constraintsOf(d).filter(isKey).map((c) => ({ primary: str(c['contype']) === 'CONSTR_PRIMARY', columns: [str(d['colname']) ?? ''] }))),
+  ];
   // Columns in a key cannot be nvarchar(max) in SQL Server: text keys become nvarchar(450) (900 bytes, the index key limit).
-  const keyColumns = new Set<string>([...tableConstraints.filter(isKey).flatMap((c) => stringList(c['keys'])), ...defs.filter((d) => arr(d['constraints']).some((c) => isKey(bodyOf(c, 'Constraint') ?? {}))).map((d) => str(d['colname']) ?? '')]);
-  // A table-level PRIMARY KEY makes its columns NOT NULL (Postgres does so implicitly; SQL Server requires it).
-  const primaryColumns = new Set(tableConstraints.filter((c) => str(c['contype']) === 'CONSTR_PRIMARY').flatMap((c) => stringList(c['keys'])));
+  const keyColumns = new Set(keys.flatMap((k) => k.columns));
+  // A PRIMARY KEY makes its columns NOT NULL (Postgres does so implicitly; SQL Server requires it).
+  const primaryColumns = new Set(keys.filter((k) => k.primary).flatMap((k) => k.columns));
   const columns: TableColumn[] = defs.map((d) => tableColumn(d, keyColumns, primaryColumns));
   if (columns.filter((c) => c.identity).length > 1) throw unsupported('a second serial or identity column in one table (SQL Server allows one IDENTITY per table)');
   const scope = new Scope(null);
@@ -52,14 +60,11 @@ export function compileCreateTable(ctx: TsqlContext, n: AstObject): RunPlan {
   for (const c of tableConstraints) pushConstraint(constraints, constraintSql(ctx, name, c, scope, null, site));
   parts.push(...constraints);
   const create = [`CREATE TABLE ${target} (${parts.join(', ')})`, ...site.after].join('; ');
-  const keys = [...tableConstraints, ...defs.flatMap((d) => arr(d['constraints']).map((c): AstObject => ({ ...(bodyOf(c, 'Constraint') ?? {}), keys: [{ String: { sval: str(d['colname']) } }] })))]
-    .filter(isKey)
-    .sort((a, b) => (str(a['contype']) === 'CONSTR_PRIMARY' ? -1 : str(b['contype']) === 'CONSTR_PRIMARY' ? 1 : 0))
-    .map((c) => stringList(c['keys']));
-  const hasDefault = new Set(defs.filter((d) => arr(d['constraints']).some((c) => str(bodyOf(c, 'Constraint')?.['contype']) === 'CONSTR_DEFAULT')).map((d) => str(d['colname'])));
+  // The statements after this one in the same query see the table as the schema reader will (primary key first).
+  const uniqueKeys = [...keys.filter((k) => k.primary), ...keys.filter((k) => !k.primary)].map((k) => k.columns);
   ctx.schemaEdits.push({
     key: `${schema}.${name}`,
-    table: { schema, name, kind: 'table', uniqueKeys: keys, columns: columns.map((c) => ({ name: c.name, pgType: displayType(c.sqlType === 'nvarchar(450)' ? pgType('varchar', 454)! : c.type), notNull: c.notNull, identity: c.identity, hasDefault: hasDefault.has(c.name) })) },
+    table: { schema, name, kind: 'table', uniqueKeys, columns: columns.map((c) => ({ name: c.name, pgType: displayType(c.stored), notNull: c.notNull, identity: c.identity, hasDefault: c.hasDefault })) },
   });
   const guarded = site.after.length ? `BEGIN ${create}; END` : create;
   const sql = n['if_not_exists'] === true ? `IF OBJECT_ID(${literal(target)}, N'U') IS NULL ${guarded}` : create;
@@ -74,12 +79,16 @@ function isKey(c: AstObject): boolean {
 function tableColumn(d: AstObject, keyColumns: ReadonlySet<string>, primaryColumns: ReadonlySet<string>): TableColumn {
   const name = str(d['colname']) ?? '';
   const { type, serial } = resolveTypeName(d['typeName']);
-  const constraints = arr(d['constraints']).map((c) => bodyOf(c, 'Constraint') ?? {});
+  const constraints = constraintsOf(d);
   const identity = serial || constraints.some((c) => str(c['contype']) === 'CONSTR_IDENTITY');
-  const key = keyColumns.has(name);
-  const notNull = identity || primaryColumns.has(name) || d['is_not_null'] === true || constraints.some((c) => ['CONSTR_NOTNULL', 'CONSTR_PRIMARY'].includes(str(c['contype']) ?? ''));
-  const sqlType = key && type.name === 'text' ? 'nvarchar(450)' : tsqlType(type);
-  return { name, type, sqlType, notNull, identity, key };
+  const notNull = identity || primaryColumns.has(name) || d['is_not_null'] === true || constraints.some((c) => str(c['contype']) === 'CONSTR_NOTNULL');
+  const stored = keyColumns.has(name) && type.name === 'text' ? pgType('varchar', 450 + 4)! : type;
+  const hasDefault = constraints.some((c) => str(c['contype']) === 'CONSTR_DEFAULT');
+  return { name, type, stored, sqlType: tsqlType(stored), notNull, identity, hasDefault };
+}
+
+function constraintsOf(d: AstObject): AstObject[] {
+  return arr(d['constraints']).map((c) => bodyOf(c, 'Constraint') ?? {});
 }
 
 function pushConstraint(list: string[], sql: string | null): void {
@@ -90,7 +99,7 @@ function columnSql(ctx: TsqlContext, table: string, col: TableColumn, d: AstObje
   let sql = `${ident(col.name)} ${col.sqlType}`;
   if (col.identity) sql += ' IDENTITY(1,1)';
   sql += col.notNull ? ' NOT NULL' : ' NULL';
-  for (const c of arr(d['constraints']).map((x) => bodyOf(x, 'Constraint') ?? {})) {
+  for (const c of constraintsOf(d)) {
     switch (str(c['contype'])) {
       case 'CONSTR_NOTNULL':
       case 'CONSTR_NULL':
