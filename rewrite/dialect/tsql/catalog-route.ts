@@ -17,9 +17,13 @@ type Found = { catalog: boolean; tenant: boolean };
 
 export function readsCatalog(ctx: TsqlContext, stmt: unknown): boolean {
   const found: Found = { catalog: false, tenant: false };
+  // The WITH names first: a SelectStmt's FROM comes before its WITH in the tree, so one pass would see the
+  // reference before the definition.
   const cteNames = new Set<string>();
   walkWrapped(stmt, (type, node) => {
     if (type === 'CommonTableExpr') cteNames.add(str(node['ctename']) ?? '');
+  });
+  walkWrapped(stmt, (type, node) => {
     if (type === 'RangeVar') {
       const schema = str(node['schemaname']) ?? null;
       const name = str(node['relname']) ?? '';
