@@ -109,7 +109,7 @@ function plainSelect(ctx: TsqlContext, n: AstObject, parent: Scope | null, optio
   const sortItems = arr(n['sortClause']);
   const resolver = outputResolver(targets);
   const order = sortItems.length ? orderByList(ctx, sortItems, scope, resolver) : '';
-  const { top, fetch, keepOrder } = limits(ctx, n, scope, order, options.nested);
+  const { top, tail, keepOrder } = limits(ctx, n, scope, order, options.nested);
   const output = (t: Target, i: number): string => {
     const cast = options.castTo?.[i];
     if (cast) return `CAST(${asValue(coerce(ctx, t.expr, cast))} AS ${tsqlType(cast)})`;
@@ -121,7 +121,7 @@ function plainSelect(ctx: TsqlContext, n: AstObject, parent: Scope | null, optio
   if (distinct.length && sortItems.length) checkDistinctOrder(ctx, sortItems, scope, resolver, targets);
   const asGroup = distinct.length > 0 && order !== '' && keepOrder && group.length === 0 && !having;
   const groupSql = asGroup ? ` GROUP BY ${targets.map((t) => asValue(t.expr)).join(', ')}` : group.length ? ` GROUP BY ${group.join(', ')}` : '';
-  const sql = `SELECT ${distinct.length && !asGroup ? 'DISTINCT ' : ''}${top}${select}${from ? ` FROM ${from}` : ''}${where}${groupSql}${having}${keepOrder && order ? ` ORDER BY ${order}` : fetch ? ' ORDER BY (SELECT NULL)' : ''}${fetch}`;
+  const sql = `SELECT ${distinct.length && !asGroup ? 'DISTINCT ' : ''}${top}${select}${from ? ` FROM ${from}` : ''}${where}${groupSql}${having}${tail}`;
   return { sql, columns: targets.map((t) => ({ name: t.name, type: t.expr.type, ...(t.expr.notNull ? { notNull: true } : {}) })) };
 }
 
@@ -233,9 +233,17 @@ function groupBy(ctx: TsqlContext, items: readonly unknown[], scope: Scope, targ
   });
 }
 
-type Limits = { top: string; fetch: string; keepOrder: boolean };
+/** `top` goes after SELECT [DISTINCT]; `tail` (ORDER BY and OFFSET … FETCH) ends the query; `keepOrder`: the ORDER BY is kept. */
+type Limits = { top: string; tail: string; keepOrder: boolean };
 
 function limits(ctx: TsqlContext, n: AstObject, scope: Scope, order: string, nested: boolean): Limits {
+  const { top, fetch, keepOrder } = limitClauses(ctx, n, scope, order, nested);
+  // OFFSET … FETCH needs an ORDER BY: (SELECT NULL) when the query has none (or its own was dropped).
+  const orderBy = keepOrder && order ? ` ORDER BY ${order}` : fetch ? ' ORDER BY (SELECT NULL)' : '';
+  return { top, tail: orderBy + fetch, keepOrder };
+}
+
+function limitClauses(ctx: TsqlContext, n: AstObject, scope: Scope, order: string, nested: boolean): { top: string; fetch: string; keepOrder: boolean } {
   const count = limitValue(ctx, n['limitCount'], scope, '2201W');
   const offset = limitValue(ctx, n['limitOffset'], scope, '2201X');
   const withTies = str(n['limitOption']) === 'LIMIT_OPTION_WITH_TIES';
@@ -334,8 +342,8 @@ function finish(ctx: TsqlContext, n: AstObject, q: CompiledQuery, parent: Scope 
   scope.add({ refname: alias, sqlName: ident(alias), columns: q.columns.map((c) => ({ name: c.name, type: c.type })), sqlColumns: inner, quote: ident });
   const targets: Target[] = q.columns.map((c, i) => ({ expr: texpr(`${ident(alias)}.${ident(inner[i]!)}`, c.type, c.name), name: c.name }));
   const order = sortItems.length ? orderByList(ctx, sortItems, scope, outputResolver(targets)) : '';
-  const { top, fetch, keepOrder } = limits(ctx, n, scope, order, options.nested);
+  const { top, tail } = limits(ctx, n, scope, order, options.nested);
   const select = targets.map((t) => `${options.present ? presented(t.expr) : t.expr.sql} AS ${ident(t.name)}`).join(', ');
-  const sql = `SELECT ${top}${select} FROM (${q.sql}) AS ${ident(alias)} (${inner.map(ident).join(', ')})${keepOrder && order ? ` ORDER BY ${order}` : fetch ? ' ORDER BY (SELECT NULL)' : ''}${fetch}`;
+  const sql = `SELECT ${top}${select} FROM (${q.sql}) AS ${ident(alias)} (${inner.map(ident).join(', ')})${tail}`;
   return { sql, columns: q.columns };
 }
