@@ -118,10 +118,7 @@ export function insertSource(ctx: TsqlContext, select: AstObject | undefined, co
 export function compileUpdate(ctx: TsqlContext, n: AstObject): RunPlan {
   statementWith(ctx, n);
   const target = dmlTarget(ctx, n['relation']);
-  const scope = new Scope(null);
-  scope.add({ refname: target.refname, sqlName: ident(target.refname), columns: target.columns, quote: ident });
-  const from = arr(n['fromClause']);
-  const extra = from.length ? compileFrom(ctx, from, scope) : '';
+  const { scope, from, where } = dmlSource(ctx, n, target, 'fromClause');
   const sets = arr(n['targetList']).map((t) => {
     const rt = bodyOf(t, 'ResTarget')!;
     if (bodyOf(rt['val'], 'MultiAssignRef')) throw unsupported('SET (a, b) = (…)');
@@ -133,23 +130,32 @@ export function compileUpdate(ctx: TsqlContext, n: AstObject): RunPlan {
     const value = bodyOf(rt['val'], 'SetToDefault') ? 'DEFAULT' : asValue(coerce(ctx, compileExpr(ctx, rt['val'], scope), col.type, 'assignment'));
     return `${ident(name)} = ${value}`;
   });
-  const where = n['whereClause'] ? ` WHERE ${asCondition(coerce(ctx, compileExpr(ctx, n['whereClause'], scope), T('bool')))}` : '';
   const output = outputClause(ctx, returningItems(n), target, 'INSERTED', scope.items.slice(1));
-  const sql = `UPDATE ${ident(target.refname)} SET ${sets.join(', ')}${output?.sql ?? ''} FROM ${target.sql} AS ${ident(target.refname)}${extra ? ` CROSS JOIN ${extra}` : ''}${where}${recursionOption(ctx)}`;
+  const sql = `UPDATE ${ident(target.refname)} SET ${sets.join(', ')}${output?.sql ?? ''}${from}${where}${recursionOption(ctx)}`;
   return runPlan(ctx, sql, output?.columns ?? null, { kind: 'rows', command: 'UPDATE' }, { readOnly: false });
 }
 
 export function compileDelete(ctx: TsqlContext, n: AstObject): RunPlan {
   statementWith(ctx, n);
   const target = dmlTarget(ctx, n['relation']);
+  const { scope, from, where } = dmlSource(ctx, n, target, 'usingClause');
+  const output = outputClause(ctx, returningItems(n), target, 'DELETED', scope.items.slice(1));
+  const sql = `DELETE ${ident(target.refname)}${output?.sql ?? ''}${from}${where}${recursionOption(ctx)}`;
+  return runPlan(ctx, sql, output?.columns ?? null, { kind: 'rows', command: 'DELETE' }, { readOnly: false });
+}
+
+/**
+ * UPDATE … FROM / DELETE … USING: the target under its alias, then the other tables (T-SQL's FROM of an UPDATE or
+ * DELETE lists the target too), and the WHERE over all of them.
+ */
+function dmlSource(ctx: TsqlContext, n: AstObject, target: DmlTarget, others: 'fromClause' | 'usingClause'): { scope: Scope; from: string; where: string } {
   const scope = new Scope(null);
   scope.add({ refname: target.refname, sqlName: ident(target.refname), columns: target.columns, quote: ident });
-  const using = arr(n['usingClause']);
-  const extra = using.length ? compileFrom(ctx, using, scope) : '';
+  const items = arr(n[others]);
+  const extra = items.length ? compileFrom(ctx, items, scope) : '';
+  const from = ` FROM ${target.sql} AS ${ident(target.refname)}${extra ? ` CROSS JOIN ${extra}` : ''}`;
   const where = n['whereClause'] ? ` WHERE ${asCondition(coerce(ctx, compileExpr(ctx, n['whereClause'], scope), T('bool')))}` : '';
-  const output = outputClause(ctx, returningItems(n), target, 'DELETED', scope.items.slice(1));
-  const sql = `DELETE ${ident(target.refname)}${output?.sql ?? ''} FROM ${target.sql} AS ${ident(target.refname)}${extra ? ` CROSS JOIN ${extra}` : ''}${where}${recursionOption(ctx)}`;
-  return runPlan(ctx, sql, output?.columns ?? null, { kind: 'rows', command: 'DELETE' }, { readOnly: false });
+  return { scope, from, where };
 }
 
 /** WITH before INSERT/UPDATE/DELETE: hoisted like a query's (T-SQL writes it before the statement too). */
