@@ -5,8 +5,8 @@
 // query's rows as text lines.
 import { encodeBackend } from '../../protocol/backend-encoder.js';
 import { PgFailure } from '../sqlite/pg-failure.js';
-import { CopyInSink, lastRowEnd } from '../sqlite/sqlite-copy.js';
-import { dataRowFields, formatCopyRow, parseCopyRows } from '../sqlite/sqlite-copy-format.js';
+import { CopyInSink, readCopyRows } from '../sqlite/sqlite-copy.js';
+import { dataRowFields, formatCopyRow } from '../sqlite/sqlite-copy-format.js';
 import { fromText } from '../sqlite/sqlite-params.js';
 import type { SessionOutput } from '../sqlite/sqlite-output.js';
 import type { StatementInterrupts } from './mssql-interrupts.js';
@@ -19,7 +19,6 @@ import type { SessionTransaction } from './mssql-transaction.js';
 type CopyIn = Extract<MssqlPlan, { kind: 'copy_in' }>;
 type CopyOut = Extract<MssqlPlan, { kind: 'copy_out' }>;
 
-const BLOCK_BYTES = 1 << 20;
 const MAX_PARAMS = 2000;
 const MAX_ROWS_PER_REQUEST = 500;
 const COPY_DONE = Buffer.from([0x63, 0, 0, 0, 4]);
@@ -30,43 +29,15 @@ export type CopyContext = { tx: SessionTransaction; out: SessionOutput; interrup
 export async function copyIn(plan: CopyIn, sink: CopyInSink, ctx: CopyContext): Promise<void> {
   if (ctx.tx.readOnly) throw new PgFailure('25006', 'cannot execute COPY FROM in a read-only transaction');
   const columns = plan.columns.length;
-  ctx.out.write(encodeBackend({ kind: 'CopyInResponse', format: 0, columnFormats: new Array<number>(columns).fill(0) }));
-  ctx.out.flush();
   const oids = plan.columns.map((c, i) => plan.paramTypes[i]?.oid ?? c.type?.oid ?? 25);
   const params = oids.map((oid, i) => plan.params[i] ?? paramForType(oid));
   const batch = insertBatch(plan.insert, params, Math.max(1, Math.min(MAX_ROWS_PER_REQUEST, Math.floor(MAX_PARAMS / Math.max(1, columns)))));
-  let carry: Buffer = Buffer.alloc(0);
-  let headerPending = plan.options.header;
-  let endMarkerSeen = false;
-  let line = 0;
-  let total = 0;
-  for (;;) {
-    const { data, last } = await sink.take(BLOCK_BYTES);
-    const buf = carry.length ? Buffer.concat([carry, data]) : data;
-    const cut = last ? buf.length : lastRowEnd(buf, plan.options);
-    carry = Buffer.from(buf.subarray(cut));
-    if (endMarkerSeen || cut === 0) {
-      if (last) break;
-      continue;
-    }
-    const text = buf.toString('utf8', 0, cut);
-    if (plan.options.format === 'text' && /(^|\n)\\\.\r?(\n|$)/.test(text)) endMarkerSeen = true;
-    const rows = parseCopyRows(text, { ...plan.options, header: headerPending });
-    headerPending = false;
-    const values = rows.map((fields) => {
-      line += 1;
-      if (fields.length !== columns) {
-        throw new PgFailure('22P04', fields.length < columns ? `missing data for column "${plan.columns[fields.length]!.name}"` : 'extra data after last expected column', { detail: `COPY line ${line}` });
-      }
-      // timestamptz text stays as written: without a zone it is in the session's TimeZone.
-      return fields.map((f, i) => (f === null ? null : serverValue(fromText(f, oids[i] === TIMESTAMPTZ ? 25 : oids[i]!), params[i]!, oids[i]!, ctx.timeZone)));
-    });
+  // timestamptz text stays as written: without a zone it is in the session's TimeZone.
+  const convert = (fields: (string | null)[]): ParamValue[] => fields.map((f, i) => (f === null ? null : serverValue(fromText(f, oids[i] === TIMESTAMPTZ ? 25 : oids[i]!), params[i]!, oids[i]!, ctx.timeZone)));
+  await readCopyRows(plan.columns, plan.options, sink, ctx.out, convert, async (values) => {
     if (values.length > 0 && ctx.tx.state === 'idle') await ctx.tx.beginImplicit();
     for (let i = 0; i < values.length; i += batch.rows) await runBatch(batch, values.slice(i, i + batch.rows), ctx);
-    total += values.length;
-    if (last) break;
-  }
-  ctx.out.complete(`COPY ${total}`);
+  });
 }
 
 type InsertBatch = { rows: number; params: readonly TsqlParam[]; texts: Map<number, string>; insert: string };

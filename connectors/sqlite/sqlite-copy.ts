@@ -91,37 +91,10 @@ export async function copyIn(
   sink: CopyInSink,
   ctx: { file: SqliteFile; id: number; slot: number; tx: SessionTransaction; out: SessionOutput },
 ): Promise<void> {
-  const columns = plan.columns.length;
-  ctx.out.write(encodeBackend({ kind: 'CopyInResponse', format: 0, columnFormats: new Array<number>(columns).fill(0) }));
-  ctx.out.flush();
   const oids = plan.columns.map((c) => c.type.oid);
-  let carry: Buffer = Buffer.alloc(0);
-  let headerPending = plan.options.header;
-  let endMarkerSeen = false;
-  let line = 0;
-  let total = 0;
   let locked = false;
-  for (;;) {
-    const { data, last } = await sink.take(BLOCK_BYTES);
-    const buf = carry.length ? Buffer.concat([carry, data]) : data;
-    // Only whole rows are parsed: the rest waits for the next block (a newline byte never occurs inside a UTF-8 character).
-    const cut = last ? buf.length : lastRowEnd(buf, plan.options);
-    carry = Buffer.from(buf.subarray(cut));
-    if (endMarkerSeen || cut === 0) {
-      if (last) break;
-      continue;
-    }
-    const text = buf.toString('utf8', 0, cut);
-    if (plan.options.format === 'text' && /(^|\n)\\\.\r?(\n|$)/.test(text)) endMarkerSeen = true;
-    const rows = parseCopyRows(text, { ...plan.options, header: headerPending });
-    headerPending = false;
-    const values: StorageValue[][] = rows.map((fields) => {
-      line += 1;
-      if (fields.length !== columns) {
-        throw new PgFailure('22P04', fields.length < columns ? `missing data for column "${plan.columns[fields.length]!.name}"` : 'extra data after last expected column', { detail: `COPY line ${line}` });
-      }
-      return fields.map((f, i) => (f === null ? null : fromText(f, oids[i]!)));
-    });
+  const convert = (fields: (string | null)[]): StorageValue[] => fields.map((f, i) => (f === null ? null : fromText(f, oids[i]!)));
+  await readCopyRows(plan.columns, plan.options, sink, ctx.out, convert, async (values) => {
     if (!locked) {
       await ctx.tx.ensureWrite('COPY');
       // Batches are not statements: the deferred BEGIN goes first on its own.
@@ -131,10 +104,56 @@ export async function copyIn(
     for (let i = 0; i < values.length; i += BATCH_ROWS) {
       await ctx.file.host.request({ op: 'batch', session: ctx.id, slot: ctx.slot, sql: plan.insert, rows: values.slice(i, i + BATCH_ROWS) }, ctx.slot);
     }
+  });
+}
+
+/**
+ * COPY FROM STDIN's side of the protocol, shared by the plan-running sessions: CopyInResponse, then the client's
+ * rows parsed a block (~1 MiB) at a time — whole rows only, the header line skipped, nothing after the `\.` end
+ * marker — each row checked against the column count (22P04 naming the line) and converted, in order, so the
+ * first bad line is the one reported; `store` gets each block's values; then CommandComplete `COPY n`.
+ */
+export async function readCopyRows<V>(
+  columns: readonly { readonly name: string }[],
+  options: CopyFormat,
+  sink: CopyInSink,
+  out: SessionOutput,
+  convert: (fields: (string | null)[]) => V,
+  store: (values: V[]) => Promise<void>,
+): Promise<void> {
+  out.write(encodeBackend({ kind: 'CopyInResponse', format: 0, columnFormats: new Array<number>(columns.length).fill(0) }));
+  out.flush();
+  let carry: Buffer = Buffer.alloc(0);
+  let headerPending = options.header;
+  let endMarkerSeen = false;
+  let line = 0;
+  let total = 0;
+  for (;;) {
+    const { data, last } = await sink.take(BLOCK_BYTES);
+    const buf = carry.length ? Buffer.concat([carry, data]) : data;
+    // Only whole rows are parsed: the rest waits for the next block (a newline byte never occurs inside a UTF-8 character).
+    const cut = last ? buf.length : lastRowEnd(buf, options);
+    carry = Buffer.from(buf.subarray(cut));
+    if (endMarkerSeen || cut === 0) {
+      if (last) break;
+      continue;
+    }
+    const text = buf.toString('utf8', 0, cut);
+    if (options.format === 'text' && /(^|\n)\\\.\r?(\n|$)/.test(text)) endMarkerSeen = true;
+    const rows = parseCopyRows(text, { ...options, header: headerPending });
+    headerPending = false;
+    const values = rows.map((fields) => {
+      line += 1;
+      if (fields.length !== columns.length) {
+        throw new PgFailure('22P04', fields.length < columns.length ? `missing data for column "${columns[fields.length]!.name}"` : 'extra data after last expected column', { detail: `COPY line ${line}` });
+      }
+      return convert(fields);
+    });
+    await store(values);
     total += values.length;
     if (last) break;
   }
-  ctx.out.complete(`COPY ${total}`);
+  out.complete(`COPY ${total}`);
 }
 
 /** The offset just after the last complete row in `buf` (a newline outside CSV quotes), 0 when there is none. */
